@@ -1,0 +1,159 @@
+package azschema
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// PackageVersion is the azure-native npm package version the schema comes from.
+const PackageVersion = "2.90.0"
+
+// EnvDir names an environment variable that points at an unpacked package directory
+// (the directory that holds types/input.d.ts), bypassing the cache and npm.
+const EnvDir = "AIREADY_AZURE_NATIVE_TYPES"
+
+// ErrUnavailable is wrapped when the definitions are neither cached nor fetchable.
+var ErrUnavailable = errors.New("azure-native type definitions unavailable")
+
+// CacheDir returns the directory the definitions are cached in.
+func CacheDir() (string, error) {
+	base := os.Getenv("AIREADY_CACHE")
+	if base == "" {
+		ucd, err := os.UserCacheDir()
+		if err != nil {
+			return "", fmt.Errorf("azschema: locating the user cache directory: %w", err)
+		}
+		base = filepath.Join(ucd, "aiready")
+	}
+	return filepath.Join(base, "azure-native-"+PackageVersion), nil
+}
+
+// Dir returns a directory holding the unpacked package's .d.ts files, fetching
+// them with npm on first use.
+func Dir() (string, error) {
+	if d := os.Getenv(EnvDir); d != "" {
+		if _, err := os.Stat(filepath.Join(d, "types", "input.d.ts")); err != nil {
+			return "", fmt.Errorf("azschema: %s=%q does not hold types/input.d.ts: %w", EnvDir, d, err)
+		}
+		return d, nil
+	}
+	dir, err := CacheDir()
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "types", "input.d.ts")); err == nil {
+		return dir, nil
+	}
+	if err := fetch(dir); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+// fetch runs npm pack into a temporary directory, extracts the .d.ts files next to
+// dir, then renames the result into place (the first of concurrent fetchers wins).
+func fetch(dir string) error {
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		return fmt.Errorf("%w: npm is not on PATH (%v); install Node.js or set %s", ErrUnavailable, err, EnvDir)
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return fmt.Errorf("azschema: creating the cache directory: %w", err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".fetch-")
+	if err != nil {
+		return fmt.Errorf("azschema: creating a temporary directory: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, npm, "pack", "@pulumi/azure-native@"+PackageVersion, "--silent", "--pack-destination", tmp)
+	cmd.Dir = tmp
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%w: npm pack @pulumi/azure-native@%s: %v: %s", ErrUnavailable, PackageVersion, err, lastLines(string(out), 5))
+	}
+	tgz := filepath.Join(tmp, "pulumi-azure-native-"+PackageVersion+".tgz")
+	unpacked := filepath.Join(tmp, "unpacked")
+	if err := extractDefinitions(tgz, unpacked); err != nil {
+		return err
+	}
+	if err := os.Rename(unpacked, dir); err != nil {
+		if _, statErr := os.Stat(filepath.Join(dir, "types", "input.d.ts")); statErr == nil {
+			return nil // another process won the race
+		}
+		return fmt.Errorf("azschema: moving the definitions into %s: %w", dir, err)
+	}
+	return nil
+}
+
+// extractDefinitions writes the package's .d.ts files (without the get*/list*
+// function definitions) from the npm tarball into dir.
+func extractDefinitions(tgz, dir string) error {
+	f, err := os.Open(tgz)
+	if err != nil {
+		return fmt.Errorf("azschema: opening %s: %w", tgz, err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("azschema: reading %s: %w", tgz, err)
+	}
+	tr := tar.NewReader(gz)
+	n := 0
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("azschema: reading %s: %w", tgz, err)
+		}
+		name := strings.TrimPrefix(h.Name, "package/")
+		if h.Typeflag != tar.TypeReg || !strings.HasSuffix(name, ".d.ts") || strings.Contains(name, "..") {
+			continue
+		}
+		base := filepath.Base(name)
+		if strings.HasPrefix(base, "get") || strings.HasPrefix(base, "list") {
+			continue
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fmt.Errorf("azschema: %w", err)
+		}
+		out, err := os.Create(dst)
+		if err != nil {
+			return fmt.Errorf("azschema: %w", err)
+		}
+		if _, err := io.Copy(out, tr); err != nil {
+			out.Close()
+			return fmt.Errorf("azschema: extracting %s: %w", name, err)
+		}
+		if err := out.Close(); err != nil {
+			return fmt.Errorf("azschema: %w", err)
+		}
+		n++
+	}
+	if n == 0 {
+		return fmt.Errorf("azschema: %s holds no .d.ts files", tgz)
+	}
+	return nil
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
