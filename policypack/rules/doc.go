@@ -1,0 +1,18 @@
+// Package rules holds the policy pack's rules: the AI Ready guide's recommendations,
+// the Azure built-in policies and the Azure landing zone (ALZ) guardrails that express
+// them, checked against a Pulumi program's azure-native resources before they are
+// deployed.
+//
+// Each rule is one file: a pure function over one resource's properties
+// (Rule.Check) or over all the stack's resources (Rule.CheckStack), with its metadata
+// (name, description, the guide's section, the Azure policy or ALZ assignment it
+// mirrors, severity, default enforcement level). All lists every rule, the way
+// kube-linter keeps its checks in a registry; the analyzer serves them and the README's
+// rule table is generated from the same list.
+//
+// Rules match a resource type whatever API-version module registered it
+// (azure-native:cognitiveservices/v20241001:Account is an Account), read the stack's
+// archetype and environment from pack config, resource tags or stack config (and say
+// which), report a value unknown at preview as a finding that cannot be verified yet,
+// and never panic on an unexpected property shape.
+package rules

@@ -1,0 +1,269 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/aiready/aiready/policypack/props"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+)
+
+// Resource types the rules read, without an API-version module.
+const (
+	TypeAccount             = "azure-native:cognitiveservices:Account"
+	TypeDeployment          = "azure-native:cognitiveservices:Deployment"
+	TypeSearchService       = "azure-native:search:Service"
+	TypeMLWorkspace         = "azure-native:machinelearningservices:Workspace"
+	TypeStorageAccount      = "azure-native:storage:StorageAccount"
+	TypeObjectReplication   = "azure-native:storage:ObjectReplicationPolicy"
+	TypeKeyVault            = "azure-native:keyvault:Vault"
+	TypeVirtualNetwork      = "azure-native:network:VirtualNetwork"
+	TypeSubnet              = "azure-native:network:Subnet"
+	TypeNSG                 = "azure-native:network:NetworkSecurityGroup"
+	TypeSecurityRule        = "azure-native:network:SecurityRule"
+	TypeNetworkInterface    = "azure-native:network:NetworkInterface"
+	TypePrivateEndpoint     = "azure-native:network:PrivateEndpoint"
+	TypeGateway             = "azure-native:network:VirtualNetworkGateway"
+	TypeGatewayConnection   = "azure-native:network:VirtualNetworkGatewayConnection"
+	TypeBastionHost         = "azure-native:network:BastionHost"
+	TypeVirtualMachine      = "azure-native:compute:VirtualMachine"
+	TypeVMScaleSet          = "azure-native:compute:VirtualMachineScaleSet"
+	TypeAPIMService         = "azure-native:apimanagement:ApiManagementService"
+	TypeAPIMBackend         = "azure-native:apimanagement:Backend"
+	TypeManagementGroup     = "azure-native:management:ManagementGroup"
+	TypeManagementGroupSub  = "azure-native:management:ManagementGroupSubscription"
+	TypePolicyAssignment    = "azure-native:authorization:PolicyAssignment"
+	TypeProviderAzureNative = "pulumi:providers:azure-native"
+	tagArchetype            = "aiready-archetype"
+	tagEnvironment          = "aiready-environment"
+	tagComponent            = "aiready-component"
+)
+
+// Tag keys the rules read (the components stamp them on every taggable resource).
+const (
+	TagArchetype   = tagArchetype
+	TagEnvironment = tagEnvironment
+	TagComponent   = tagComponent
+)
+
+// Resource is one resource as the engine describes it to the pack.
+type Resource struct {
+	// Type is the type token without an API-version module
+	// ("azure-native:cognitiveservices:Account" for ".../v20241001:Account").
+	Type string
+	// Token is the type token as registered.
+	Token string
+	// URN is the resource's URN.
+	URN string
+	// Name is the resource's Pulumi name.
+	Name string
+	// Props are the resource's properties: its inputs (Analyze) or its outputs (AnalyzeStack).
+	Props resource.PropertyMap
+	// Provider are the inputs of the resource's provider, if known.
+	Provider resource.PropertyMap
+	// Parent is the parent's URN (AnalyzeStack only).
+	Parent string
+	// Dependencies are the URNs the resource depends on (AnalyzeStack only).
+	Dependencies []string
+	// PropertyDependencies maps a top-level property to the URNs its value came from (AnalyzeStack only).
+	PropertyDependencies map[string][]string
+
+	class    Classification
+	classSet bool
+}
+
+// NewResource returns a resource with its type normalised.
+func NewResource(token, urn, name string, properties resource.PropertyMap) *Resource {
+	return &Resource{Type: NormalizeType(token), Token: token, URN: urn, Name: name, Props: properties}
+}
+
+// NormalizeType strips an API-version module from a type token:
+// "azure-native:cognitiveservices/v20241001:Account" becomes
+// "azure-native:cognitiveservices:Account". Other tokens are returned unchanged.
+func NormalizeType(token string) string {
+	first := strings.IndexByte(token, ':')
+	if first < 0 {
+		return token
+	}
+	rest := token[first+1:]
+	second := strings.IndexByte(rest, ':')
+	if second < 0 {
+		return token
+	}
+	module := rest[:second]
+	slash := strings.IndexByte(module, '/')
+	if slash < 0 {
+		return token
+	}
+	if v := module[slash+1:]; len(v) < 2 || v[0] != 'v' || v[1] < '0' || v[1] > '9' {
+		return token
+	}
+	return token[:first+1] + module[:slash] + rest[second:]
+}
+
+// Get reads a property by dotted path ("properties.networkAcls.defaultAction").
+func (r *Resource) Get(path string) props.Value { return props.Map(r.Props).Get(path) }
+
+// Tag returns a tag's value and whether it is a known string.
+func (r *Resource) Tag(key string) (string, bool) {
+	return r.Get("tags").Field(key).Str()
+}
+
+// nameKeys are the input properties that carry a resource's Azure name, per type.
+var nameKeys = map[string]string{
+	TypeAccount:            "accountName",
+	TypeDeployment:         "deploymentName",
+	TypeSearchService:      "searchServiceName",
+	TypeMLWorkspace:        "workspaceName",
+	TypeStorageAccount:     "accountName",
+	TypeKeyVault:           "vaultName",
+	TypeVirtualNetwork:     "virtualNetworkName",
+	TypeSubnet:             "subnetName",
+	TypeNSG:                "networkSecurityGroupName",
+	TypeSecurityRule:       "securityRuleName",
+	TypeNetworkInterface:   "networkInterfaceName",
+	TypePrivateEndpoint:    "privateEndpointName",
+	TypeGateway:            "virtualNetworkGatewayName",
+	TypeGatewayConnection:  "virtualNetworkGatewayConnectionName",
+	TypeBastionHost:        "bastionHostName",
+	TypeAPIMBackend:        "backendId",
+	TypeManagementGroup:    "groupId",
+	TypePolicyAssignment:   "policyAssignmentName",
+	TypeVirtualMachine:     "vmName",
+	TypeAPIMService:        "serviceName",
+	TypeObjectReplication:  "objectReplicationPolicyId",
+	TypeManagementGroupSub: "subscriptionId",
+}
+
+// AzureName returns the resource's Azure name: its type's name input (e.g. accountName)
+// or, in outputs, "name". It is Absent when neither is set (Azure auto-naming).
+func (r *Resource) AzureName() props.Value {
+	if k, ok := nameKeys[r.Type]; ok {
+		if v := r.Get(k); !v.IsAbsent() {
+			return v
+		}
+	}
+	return r.Get("name")
+}
+
+// Label names the resource in messages: its Pulumi name.
+func (r *Resource) Label() string { return r.Name }
+
+// Location returns the resource's region as the catalog names it ("eastus2"), the
+// property's value, and whether the region is known.
+func (r *Resource) Location() (string, props.Value, bool) {
+	v := r.Get("location")
+	s, ok := v.Str()
+	if !ok || s == "" {
+		return "", v, false
+	}
+	return normalizeRegion(s), v, true
+}
+
+func normalizeRegion(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, " ", ""))
+}
+
+// Subscription returns the resource's subscription id and whether it could be told:
+// from the provider's subscriptionId, else from an id or scope property containing
+// /subscriptions/<id>/. unknown is true when the telling value is unknown at preview.
+func (r *Resource) Subscription() (id string, unknown bool) {
+	pv := props.Map(r.Provider).Field("subscriptionId")
+	if s, ok := pv.Str(); ok && s != "" {
+		return s, false
+	}
+	unknown = pv.IsUnknown()
+	for _, k := range [...]string{"id", "scope"} {
+		v := r.Get(k)
+		if v.IsUnknown() {
+			unknown = true
+			continue
+		}
+		if s, ok := v.Str(); ok {
+			if id := SubscriptionOf(s); id != "" {
+				return id, false
+			}
+		}
+	}
+	return "", unknown
+}
+
+// SubscriptionOf extracts the subscription id of an ARM id or scope, or "".
+func SubscriptionOf(armID string) string {
+	const marker = "/subscriptions/"
+	i := indexFold(armID, marker)
+	if i < 0 {
+		return ""
+	}
+	rest := armID[i+len(marker):]
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest
+}
+
+// ManagementGroupOf extracts the group id of a management group id or scope
+// (/providers/Microsoft.Management/managementGroups/<id>...), or "".
+func ManagementGroupOf(armID string) string {
+	const marker = "/providers/microsoft.management/managementgroups/"
+	i := indexFold(armID, marker)
+	if i < 0 {
+		return ""
+	}
+	rest := armID[i+len(marker):]
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest
+}
+
+// indexFold is strings.Index ignoring ASCII case, for a lower-case needle.
+func indexFold(s, lowerNeedle string) int {
+	n := len(lowerNeedle)
+	for i := 0; i+n <= len(s); i++ {
+		match := true
+		for j := 0; j < n; j++ {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lowerNeedle[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
+}
+
+// DependsOn reports whether the property key's value came from the resource with the
+// given URN (AnalyzeStack's property dependencies), or, with key "", whether the
+// resource depends on it at all.
+func (r *Resource) DependsOn(key, urn string) bool {
+	if urn == "" {
+		return false
+	}
+	if key == "" {
+		for _, d := range r.Dependencies {
+			if d == urn {
+				return true
+			}
+		}
+		for _, deps := range r.PropertyDependencies {
+			for _, d := range deps {
+				if d == urn {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, d := range r.PropertyDependencies[key] {
+		if d == urn {
+			return true
+		}
+	}
+	return false
+}
