@@ -94,6 +94,18 @@ func NewManagementGroup(ctx *pulumi.Context, name string, args *ManagementGroupA
 	return &res, nil
 }
 
+// GetManagementGroup reads an existing management group by its full resource id
+// (/providers/Microsoft.Management/managementGroups/<id>) without managing it:
+// Pulumi records it in the stack but never creates, updates or deletes it.
+func GetManagementGroup(ctx *pulumi.Context, name string, id pulumi.IDInput, opts ...pulumi.ResourceOption) (*ManagementGroup, error) {
+	var res ManagementGroup
+	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
+	if err := ctx.ReadResource(ManagementGroupType, name, id, nil, &res, opts...); err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
 // ManagementGroupSubscription places a subscription in a management group
 // (Microsoft.Management/managementGroups/subscriptions, API 2021-04-01).
 type ManagementGroupSubscription struct {

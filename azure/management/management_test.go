@@ -69,3 +69,15 @@ func TestSubscriptionRequiresGroup(t *testing.T) {
 		t.Fatal("want an error for a missing GroupId")
 	}
 }
+
+func TestGetReadsWithoutManaging(t *testing.T) {
+	const id = "/providers/Microsoft.Management/managementGroups/landingzones"
+	rec := pulumitest.MustRun(t, func(ctx *pulumi.Context) error {
+		_, err := GetManagementGroup(ctx, "lz", pulumi.ID(id))
+		return err
+	})
+	got := rec.Named(t, ManagementGroupType, "lz")
+	if got.ImportID != id {
+		t.Errorf("read id = %q, want %q", got.ImportID, id)
+	}
+}

@@ -202,6 +202,11 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		rec.Version = rpc.GetVersion()
 		rec.AdditionalSecretOutputs = rpc.GetAdditionalSecretOutputs()
 	}
+	if rpc := args.ReadRPC; rpc != nil {
+		rec.Parent = rpc.GetParent()
+		rec.Dependencies = rpc.GetDependencies()
+		rec.Version = rpc.GetVersion()
+	}
 	rec.URN = r.urn(rec.Parent, rec.Type, rec.Name)
 
 	state := args.Inputs.Copy()
