@@ -117,3 +117,5 @@ func withProp(m resource.PropertyMap, value resource.PropertyValue, path ...stri
 	out[key] = resource.NewProperty(nested)
 	return out, true
 }
+
+func equalFold(a, b string) bool { return strings.EqualFold(a, b) }

@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+)
+
+// GovernanceBaselineAssignments requires each AI management group to carry its
+// archetype's baseline policy assignments, enforced.
+var GovernanceBaselineAssignments = register(&Rule{
+	Name: "governance-ai-management-groups-baseline-enforced",
+	Description: "Each AI management group carries the policy assignments its archetype requires (config requiredAssignments), " +
+		"and no baseline assignment has its enforcement turned off.",
+	Section:        SectionGovernance,
+	Recommendation: "Apply AI-specific policies to each management group.",
+	Mirrors:        "ALZ archetype assignments (corp: Deny-Public-Endpoints, Deny-Public-IP-On-NIC; landingzones: Deny-MgmtPorts-Internet, Deny-Subnet-Without-Nsg, Enable-DDoS-VNET)",
+	Severity:       High,
+	Level:          Mandatory,
+	Types:          []string{TypeManagementGroup, TypePolicyAssignment},
+	Config:         []string{"requiredAssignments"},
+	CheckStack: func(ctx *Context, s *Stack) []Finding {
+		g := indexGroups(ctx, s)
+		var out []Finding
+		for _, m := range g.sorted() {
+			arch := m.archetypeOf()
+			if arch == "" {
+				continue // unclassified, or both corp and online (the separation rule reports it)
+			}
+			required, ok := ctx.Settings.RequiredAssignments[arch]
+			if !ok {
+				required = ctx.Settings.RequiredAssignments[ctx.Settings.BaseArchetype(arch)]
+			}
+			have := make([]string, 0, len(m.assigns))
+			for _, a := range m.assigns {
+				name := assignmentName(a)
+				have = append(have, strings.ToLower(name))
+				fromBaseline := !a.Get("metadata.aiready").IsAbsent()
+				if !fromBaseline && !slices.ContainsFunc(required, func(n string) bool { return strings.EqualFold(n, name) }) {
+					continue
+				}
+				mode := a.Get("enforcementMode")
+				switch {
+				case mode.IsUnknown():
+					out = append(out, Unverifiable("enforcementMode", "policy assignment "+quote(name)+" is enforced").At(a.URN))
+				case mode.Equal("DoNotEnforce"):
+					out = append(out, Violation("policy assignment %q on management group %q (%s) has enforcementMode \"DoNotEnforce\"; set it to \"Default\" so that the policy is enforced.",
+						name, m.id, arch).At(a.URN))
+				}
+			}
+			var missing []string
+			for _, req := range required {
+				if !slices.Contains(have, strings.ToLower(req)) {
+					missing = append(missing, req)
+				}
+			}
+			if len(missing) == 0 {
+				continue
+			}
+			if len(g.orphanAssns) > 0 {
+				out = append(out, Unverifiable("scope", "management group "+quote(m.id)+" carries "+joinQuoted(missing)).At(m.urn()))
+				continue
+			}
+			out = append(out, Violation("management group %q (archetype %s) lacks the baseline policy assignments %s; assign them (AIPolicyBaseline does), or change requiredAssignments in the %s config.",
+				m.id, arch, joinQuoted(missing), "governance-ai-management-groups-baseline-enforced").At(m.urn()))
+		}
+		return out
+	},
+})

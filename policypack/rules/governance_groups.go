@@ -1,0 +1,167 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/aiready/aiready/policypack/props"
+)
+
+// mgroup is a management group the stack creates, adopts or assigns policy to.
+type mgroup struct {
+	id         string    // group id, lower-case for lookups is in groups' key
+	res        *Resource // the ManagementGroup resource, if the stack has one
+	archetypes map[string]string
+	parent     string // parent group id, if known
+	parentRes  *Resource
+	parentUnk  bool // the parent is unknown at preview
+	assigns    []*Resource
+}
+
+// groups indexes the stack's management groups and policy assignments.
+type groups struct {
+	byID        map[string]*mgroup
+	orphanAssns []*Resource // assignments whose scope is unknown
+}
+
+func (g *groups) get(id string) *mgroup {
+	key := strings.ToLower(id)
+	m, ok := g.byID[key]
+	if !ok {
+		m = &mgroup{id: id, archetypes: map[string]string{}}
+		g.byID[key] = m
+	}
+	return m
+}
+
+// sorted returns the groups by id.
+func (g *groups) sorted() []*mgroup {
+	out := make([]*mgroup, 0, len(g.byID))
+	for _, m := range g.byID {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
+}
+
+// groupID returns a ManagementGroup resource's id (groupId, or name in outputs).
+func groupID(r *Resource) (string, props.Value) {
+	v := r.Get("groupId")
+	if v.IsAbsent() {
+		v = r.Get("name")
+	}
+	s, _ := v.Str()
+	return s, v
+}
+
+// indexGroups finds the stack's management groups, their archetypes (pack config
+// managementGroups, the group's aiready-archetype tag, the aiready metadata of the
+// policy assignments at the group) and their parents.
+func indexGroups(ctx *Context, s *Stack) *groups {
+	g := &groups{byID: map[string]*mgroup{}}
+	byURN := map[string]*mgroup{}
+	for _, r := range s.OfType(TypeManagementGroup) {
+		id, _ := groupID(r)
+		if id == "" {
+			id = r.Name // auto-named or unknown: key the group by its Pulumi name
+		}
+		m := g.get(id)
+		m.res = r
+		byURN[r.URN] = m
+		if a := ctx.Settings.GroupArchetype(id); a != "" {
+			m.archetypes[a] = "pack config managementGroups"
+		}
+		if a, ok := r.Tag(TagArchetype); ok && a != "" {
+			m.archetypes[a] = "its " + TagArchetype + " tag"
+		}
+	}
+	// Parents, once every group of the stack is known.
+	for _, m := range g.byID {
+		if m.res == nil {
+			continue
+		}
+		r := m.res
+		for _, dep := range r.PropertyDependencies["details"] {
+			if p, ok := byURN[dep]; ok && p != m {
+				m.parent, m.parentRes = p.id, p.res
+			}
+		}
+		if m.parent != "" {
+			continue
+		}
+		pv := r.Get("details.parent.id")
+		if pv.IsUnknown() {
+			m.parentUnk = true
+		} else if s, ok := pv.Str(); ok {
+			if id := ManagementGroupOf(s); id != "" {
+				m.parent = id
+			} else {
+				m.parent = s
+			}
+		}
+	}
+	for _, a := range s.OfType(TypePolicyAssignment) {
+		var m *mgroup
+		for _, dep := range a.PropertyDependencies["scope"] {
+			if p, ok := byURN[dep]; ok {
+				m = p
+			}
+		}
+		if m == nil {
+			scope := a.Get("scope")
+			if s, ok := scope.Str(); ok {
+				if id := ManagementGroupOf(s); id != "" {
+					m = g.get(id)
+					if arch := ctx.Settings.GroupArchetype(id); arch != "" {
+						m.archetypes[arch] = "pack config managementGroups"
+					}
+				}
+			} else if scope.IsUnknown() {
+				g.orphanAssns = append(g.orphanAssns, a)
+			}
+		}
+		if m == nil {
+			continue
+		}
+		m.assigns = append(m.assigns, a)
+		if arch, ok := a.Get("metadata.aiready.archetype").Str(); ok && arch != "" {
+			m.archetypes[arch] = "the aiready metadata of policy assignment " + a.Label()
+		}
+	}
+	return g
+}
+
+// archetypeOf returns the group's one archetype, if it has exactly one.
+func (m *mgroup) archetypeOf() string {
+	if len(m.archetypes) != 1 {
+		return ""
+	}
+	for a := range m.archetypes {
+		return a
+	}
+	return ""
+}
+
+// urn is the URN findings about the group are reported on: the group's resource, or
+// the stack when the stack only assigns policy to it.
+func (m *mgroup) urn() string {
+	if m.res != nil {
+		return m.res.URN
+	}
+	return ""
+}
+
+// assignmentName returns the name an assignment is known by: its aiready metadata
+// "assignment", its policyAssignmentName, or its Pulumi name.
+func assignmentName(a *Resource) string {
+	if s, ok := a.Get("metadata.aiready.assignment").Str(); ok && s != "" {
+		return s
+	}
+	if s, ok := a.Get("policyAssignmentName").Str(); ok && s != "" {
+		return s
+	}
+	if s, ok := a.Get("name").Str(); ok && s != "" {
+		return s
+	}
+	return a.Name
+}
