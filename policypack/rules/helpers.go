@@ -119,3 +119,5 @@ func withProp(m resource.PropertyMap, value resource.PropertyValue, path ...stri
 }
 
 func equalFold(a, b string) bool { return strings.EqualFold(a, b) }
+
+func lower(s string) string { return strings.ToLower(s) }

@@ -1,0 +1,117 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/aiready/aiready/policypack/config"
+)
+
+// AIDeploymentsAvailable requires every AI service, model and deployment type to be
+// available in its region, per the catalog.
+var AIDeploymentsAvailable = register(&Rule{
+	Name: "ai-deployments-available-in-region",
+	Description: "Every AI service (Azure OpenAI / AI services, AI Search, Machine Learning) is in a region that offers it, and every model deployment's model " +
+		"and deployment type are offered in its account's region, per the availability catalog (config catalog; embedded by default).",
+	Section:        SectionReliability,
+	Recommendation: "Verify AI service availability in target regions before deployment.",
+	Mirrors:        "Azure Policy e56962a6-4747-49cd-b67b-bf8b01975c4c (Allowed locations), narrowed to where each service and model is offered",
+	Severity:       Medium,
+	Level:          Mandatory,
+	Types:          []string{TypeAccount, TypeDeployment, TypeSearchService, TypeMLWorkspace},
+	Config:         []string{"catalog"},
+	CheckStack: func(ctx *Context, s *Stack) []Finding {
+		cat := ctx.Settings.Catalog
+		var out []Finding
+		services := [...]struct{ typ, service, what string }{
+			{TypeAccount, "openai", "Azure OpenAI / AI services account"},
+			{TypeSearchService, "search", "AI Search service"},
+			{TypeMLWorkspace, "ml", "Machine Learning workspace"},
+		}
+		for _, svc := range services {
+			for _, r := range s.OfType(svc.typ) {
+				if svc.typ == TypeAccount && !isEndpoint(r) {
+					continue
+				}
+				if f, ok := regionOffers(cat, r, svc.service, svc.what); !ok {
+					out = append(out, f.At(r.URN))
+				}
+			}
+		}
+		for _, d := range s.OfType(TypeDeployment) {
+			if f, ok := deploymentAvailable(ctx, s, d); !ok {
+				out = append(out, f.At(d.URN))
+			}
+		}
+		return out
+	},
+})
+
+// regionOffers checks a resource's location against the catalog.
+func regionOffers(cat *config.Catalog, r *Resource, service, what string) (Finding, bool) {
+	region, v, ok := r.Location()
+	switch {
+	case v.IsUnknown():
+		return Unverifiable("location", "the region offers the "+what), false
+	case !ok:
+		return Violation("location is %s, so the %s takes its resource group's region, which cannot be checked; set location explicitly.", show(v), what), false
+	}
+	reg, known := cat.Regions[region]
+	if !known {
+		return Violation("location %q is not a region of the availability catalog (version %s); use one of %s, or add it to the catalog config of ai-deployments-available-in-region.",
+			region, cat.Version, strings.Join(config.SortedKeys(cat.Regions), ", ")), false
+	}
+	if !reg.Offers(service) {
+		return Violation("region %q does not offer the %s (catalog version %s); use one of %s.",
+			region, what, cat.Version, strings.Join(cat.RegionsOffering(service), ", ")), false
+	}
+	return Finding{}, true
+}
+
+// deploymentAvailable checks a deployment's model and deployment type in its account's region.
+func deploymentAvailable(ctx *Context, s *Stack, d *Resource) (Finding, bool) {
+	cat := ctx.Settings.Catalog
+	acct, maybe := accountOf(s, d)
+	if acct == nil {
+		if maybe {
+			return Unverifiable("accountName", "the deployment's model is offered in its account's region"), false
+		}
+		return Finding{}, true // the account is in another stack: its region is not known here
+	}
+	region, v, ok := acct.Location()
+	if !ok {
+		if v.IsUnknown() {
+			return Unverifiable("location", "the deployment's model is offered in the region of account "+quote(acct.Label())), false
+		}
+		return Finding{}, true // reported on the account
+	}
+	modelV, skuV := d.Get("properties.model.name"), d.Get("sku.name")
+	if modelV.IsUnknown() {
+		return Unverifiable("properties.model.name", "the model is offered in "+region), false
+	}
+	if skuV.IsUnknown() {
+		return Unverifiable("sku.name", "the deployment type is offered in "+region), false
+	}
+	model, _ := modelV.Str()
+	dtype, ok := skuV.Str()
+	if !ok || dtype == "" {
+		return Violation("sku.name is %s; name the deployment type (e.g. \"GlobalStandard\", \"DataZoneStandard\", \"Standard\").", show(skuV)), false
+	}
+	if _, known := cat.DeploymentTypes[dtype]; !known {
+		return Violation("sku.name %q is not a deployment type; use one of %s.", dtype, strings.Join(config.SortedKeys(cat.DeploymentTypes), ", ")), false
+	}
+	m, known := cat.Models[model]
+	if !known {
+		return Violation("model %q is not in the availability catalog (version %s); use one of %s, or add it to the catalog config of ai-deployments-available-in-region.",
+			model, cat.Version, strings.Join(config.SortedKeys(cat.Models), ", ")), false
+	}
+	regions, offered := m.Deployments[dtype]
+	if !offered {
+		return Violation("model %q is not offered as %s; it is offered as %s.", model, dtype, strings.Join(config.SortedKeys(m.Deployments), ", ")), false
+	}
+	if !slices.Contains(regions, region) {
+		return Violation("model %q as %s is not offered in %s (the region of account %q); regions that offer it: %s.",
+			model, dtype, region, acct.Label(), strings.Join(regions, ", ")), false
+	}
+	return Finding{}, true
+}

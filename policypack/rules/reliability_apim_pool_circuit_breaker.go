@@ -1,0 +1,160 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/aiready/aiready/policypack/props"
+)
+
+// ReliabilityAPIMPool requires an API Management pool with circuit breakers in front of regional endpoints.
+var ReliabilityAPIMPool = register(&Rule{
+	Name: "reliability-apim-pool-circuit-breaker",
+	Description: "When two or more AI endpoints serve regional deployments, an API Management pool backend load-balances them, " +
+		"and every member backend has a circuit breaker that trips on HTTP 429.",
+	Section:        SectionReliability,
+	Recommendation: "Deploy AI endpoints across multiple regions for production workloads (API Management load balancing and circuit breaker).",
+	Mirrors:        "None in Azure Policy: API Management's GenAI gateway backend pool and circuit breaker guidance",
+	Severity:       High,
+	Level:          Mandatory,
+	Types:          []string{TypeAccount, TypeDeployment, TypeAPIMBackend},
+	CheckStack: func(ctx *Context, s *Stack) []Finding {
+		var endpoints []*Resource
+		for _, a := range s.OfType(TypeAccount) {
+			if !isEndpoint(a) {
+				continue
+			}
+			ds, _ := deploymentsOf(s, a)
+			for _, d := range ds {
+				sku, ok := d.Get("sku.name").Str()
+				if ok && !ctx.Settings.Catalog.IsGlobal(sku) {
+					endpoints = append(endpoints, a)
+					break
+				}
+			}
+		}
+		if len(endpoints) < 2 {
+			return nil
+		}
+		backends := s.OfType(TypeAPIMBackend)
+		var pools []*Resource
+		for _, b := range backends {
+			if b.Get("type").Equal("Pool") {
+				pools = append(pools, b)
+			}
+		}
+		if len(pools) == 0 {
+			names := make([]string, len(endpoints))
+			for i, e := range endpoints {
+				names[i] = e.Label()
+			}
+			return []Finding{Violation("%d AI endpoints serve regional deployments (%s) but no API Management backend is a pool; add an apimanagement Backend of type \"Pool\" whose pool.services are a backend per endpoint.",
+				len(endpoints), joinQuoted(names))}
+		}
+		// The members of every pool.
+		members := map[*Resource]bool{}
+		maybeMembers := false
+		for _, p := range pools {
+			for _, dep := range p.PropertyDependencies["pool"] {
+				if b := s.ByURN(dep); b != nil && b.Type == TypeAPIMBackend {
+					members[b] = true
+				}
+			}
+			services := p.Get("pool.services")
+			if services.IsUnknown() {
+				maybeMembers = true
+				continue
+			}
+			for i := 0; i < services.Len(); i++ {
+				b, unknown := s.ResolveValue(services.Index(i).Field("id"), TypeAPIMBackend)
+				if b != nil {
+					members[b] = true
+				} else if unknown && len(p.PropertyDependencies["pool"]) == 0 {
+					maybeMembers = true
+				}
+			}
+		}
+		var out []Finding
+		for _, e := range endpoints {
+			best := NoRef
+			for m := range members {
+				if r := backendServes(m, e); r > best {
+					best = r
+				}
+			}
+			switch {
+			case best == IsRef:
+			case best == MaybeRef || maybeMembers:
+				out = append(out, Unverifiable("url", "endpoint "+quote(e.Label())+" is a member of an API Management pool").At(e.URN))
+			default:
+				out = append(out, Violation("endpoint %q is not a member of an API Management pool; add a backend whose url is the endpoint's and list it in the pool's pool.services.",
+					e.Label()).At(e.URN))
+			}
+		}
+		for _, b := range backends {
+			if !members[b] {
+				continue
+			}
+			switch trips429(b.Get("circuitBreaker.rules")) {
+			case no:
+				out = append(out, Violation("pool member backend %q has no circuit breaker rule that trips on 429; add circuitBreaker.rules with failureCondition.statusCodeRanges [{min: 429, max: 429}] and acceptRetryAfter true.",
+					b.Label()).At(b.URN))
+			case maybe:
+				out = append(out, Unverifiable("circuitBreaker.rules", "pool member backend "+quote(b.Label())+" trips on 429").At(b.URN))
+			}
+		}
+		return out
+	},
+})
+
+// backendServes reports whether a backend's url points at an endpoint.
+func backendServes(b, e *Resource) Ref {
+	if b.DependsOn("url", e.URN) {
+		return IsRef
+	}
+	url := b.Get("url")
+	if url.IsUnknown() {
+		return MaybeRef
+	}
+	u, ok := url.Str()
+	if !ok || u == "" {
+		return NoRef
+	}
+	u = strings.ToLower(u)
+	for _, v := range []props.Value{e.Get("properties.customSubDomainName"), e.AzureName()} {
+		if name, ok := v.Str(); ok && name != "" && strings.Contains(u, "//"+strings.ToLower(name)+".") {
+			return IsRef
+		}
+	}
+	if ep, ok := e.Get("properties.endpoint").Str(); ok && ep != "" && strings.HasPrefix(u, strings.ToLower(strings.TrimSuffix(ep, "/"))) {
+		return IsRef
+	}
+	return NoRef
+}
+
+// trips429 reports whether circuit breaker rules trip on HTTP 429.
+func trips429(rules props.Value) tri {
+	if rules.IsUnknown() {
+		return maybe
+	}
+	result := no
+	for i := 0; i < rules.Len(); i++ {
+		ranges := rules.Index(i).Get("failureCondition.statusCodeRanges")
+		if ranges.IsUnknown() {
+			result = maybe
+			continue
+		}
+		for j := 0; j < ranges.Len(); j++ {
+			rg := ranges.Index(j)
+			lo, okLo := rg.Field("min").Num()
+			hi, okHi := rg.Field("max").Num()
+			if rg.Field("min").IsUnknown() || rg.Field("max").IsUnknown() {
+				result = maybe
+				continue
+			}
+			if okLo && okHi && lo <= 429 && 429 <= hi {
+				return yes
+			}
+		}
+	}
+	return result
+}
