@@ -1,0 +1,365 @@
+package policybaseline
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed lib
+var embedded embed.FS
+
+// Enforcement levels of an archetype.
+const (
+	// LevelEnforce applies each assignment's enforcing effect (Deny, Modify, ...).
+	LevelEnforce = "enforce"
+	// LevelAudit applies each assignment's audit effect, and DoNotEnforce to
+	// assignments whose definition has a fixed effect.
+	LevelAudit = "audit"
+)
+
+// Enforcement modes of a policy assignment.
+const (
+	EnforcementDefault      = "Default"
+	EnforcementDoNotEnforce = "DoNotEnforce"
+)
+
+// Archetype is a named set of policy assignments.
+type Archetype struct {
+	// Name is the archetype's name, e.g. "corp".
+	Name string `json:"name"`
+	// Description says what the archetype is for.
+	Description string `json:"description"`
+	// Extends names the archetype whose assignments this one inherits.
+	Extends string `json:"extends,omitempty"`
+	// Abstract archetypes are only extended, never assigned.
+	Abstract bool `json:"abstract,omitempty"`
+	// Level is LevelEnforce or LevelAudit.
+	Level string `json:"level"`
+	// PolicyAssignments are the names of the assignments it adds.
+	PolicyAssignments []string `json:"policyAssignments"`
+	// PolicyAssignmentsToRemove are inherited assignments it drops.
+	PolicyAssignmentsToRemove []string `json:"policyAssignmentsToRemove,omitempty"`
+}
+
+// Assignment is a policy assignment of the library.
+type Assignment struct {
+	// Name is the assignment name (at most 24 characters at management group scope).
+	Name string `json:"name"`
+	// DisplayName and Description are shown in the portal.
+	DisplayName string `json:"displayName"`
+	Description string `json:"description"`
+	// Guide is the section of the AI Ready guide the assignment implements.
+	Guide string `json:"guide"`
+	// PolicyDefinitionID is the built-in definition it assigns. Mutually exclusive
+	// with CustomDefinition.
+	PolicyDefinitionID string `json:"policyDefinitionId,omitempty"`
+	// CustomDefinition names a definition of the library, created at the
+	// management group the baseline is applied to.
+	CustomDefinition string `json:"customDefinition,omitempty"`
+	// EffectParameter is the definition's effect parameter; empty for definitions
+	// with a fixed effect.
+	EffectParameter string `json:"effectParameter,omitempty"`
+	// Effects maps an enforcement level to the effect it sets.
+	Effects map[string]string `json:"effects,omitempty"`
+	// AllowedEffects are the values the definition accepts for its effect.
+	AllowedEffects []string `json:"allowedEffects,omitempty"`
+	// Parameters are the assignment's parameter values; null marks a value that
+	// must come from the default values or an override.
+	Parameters map[string]any `json:"parameters,omitempty"`
+	// RoleDefinitionIDs are the roles a Modify / DeployIfNotExists identity needs.
+	RoleDefinitionIDs []string `json:"roleDefinitionIds,omitempty"`
+	// NonComplianceMessage is shown when a resource is denied or non-compliant.
+	NonComplianceMessage string `json:"nonComplianceMessage"`
+}
+
+// Definition is a custom policy definition of the library.
+type Definition struct {
+	Name        string         `json:"name"`
+	DisplayName string         `json:"displayName"`
+	Description string         `json:"description"`
+	Mode        string         `json:"mode"`
+	Parameters  map[string]any `json:"parameters"`
+	PolicyRule  map[string]any `json:"policyRule"`
+}
+
+// DefaultValue routes one value to the assignment parameters that need it.
+type DefaultValue struct {
+	Description string `json:"description"`
+	Targets     []struct {
+		Assignment string `json:"assignment"`
+		Parameter  string `json:"parameter"`
+	} `json:"targets"`
+}
+
+// Library is a set of archetypes, assignments, custom definitions and default values.
+type Library struct {
+	Archetypes    map[string]*Archetype
+	Assignments   map[string]*Assignment
+	Definitions   map[string]*Definition
+	DefaultValues map[string]*DefaultValue
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLib  *Library
+	defaultErr  error
+)
+
+// DefaultLibrary returns the embedded library. A test keeps it valid.
+func DefaultLibrary() *Library {
+	defaultOnce.Do(func() {
+		sub, err := fs.Sub(embedded, "lib")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultLib, defaultErr = LoadLibrary(sub)
+	})
+	if defaultErr != nil {
+		panic(fmt.Sprintf("policybaseline: the embedded library is invalid: %v", defaultErr))
+	}
+	return defaultLib
+}
+
+// ErrLibrary is wrapped by every error about an invalid library.
+var ErrLibrary = errors.New("invalid policy library")
+
+// LoadLibrary reads a library from a file system holding archetypes/*.json,
+// assignments/*.json, optionally definitions/*.json and default_values.json, and
+// validates it.
+func LoadLibrary(fsys fs.FS) (*Library, error) {
+	l := &Library{
+		Archetypes:    map[string]*Archetype{},
+		Assignments:   map[string]*Assignment{},
+		Definitions:   map[string]*Definition{},
+		DefaultValues: map[string]*DefaultValue{},
+	}
+	if err := loadDir(fsys, "archetypes", l.Archetypes, func(a *Archetype) string { return a.Name }); err != nil {
+		return nil, err
+	}
+	if err := loadDir(fsys, "assignments", l.Assignments, func(a *Assignment) string { return a.Name }); err != nil {
+		return nil, err
+	}
+	if err := loadDir(fsys, "definitions", l.Definitions, func(d *Definition) string { return d.Name }); err != nil {
+		return nil, err
+	}
+	if b, err := fs.ReadFile(fsys, "default_values.json"); err == nil {
+		if err := decode(b, &l.DefaultValues); err != nil {
+			return nil, fmt.Errorf("%w: default_values.json: %v", ErrLibrary, err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: default_values.json: %v", ErrLibrary, err)
+	}
+	if err := l.Validate(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func loadDir[T any](fsys fs.FS, dir string, into map[string]*T, name func(*T) string) error {
+	files, err := fs.Glob(fsys, dir+"/*.json")
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrLibrary, dir, err)
+	}
+	for _, f := range files {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrLibrary, f, err)
+		}
+		v := new(T)
+		if err := decode(b, v); err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrLibrary, f, err)
+		}
+		n := name(v)
+		if want := strings.TrimSuffix(path.Base(f), ".json"); n != want {
+			return fmt.Errorf("%w: %s: name %q does not match the file name %q", ErrLibrary, f, n, want)
+		}
+		into[n] = v
+	}
+	return nil
+}
+
+func decode(b []byte, v any) error {
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+// Merge returns a library with other's entries added to (or replacing) l's,
+// validated as a whole; l and other are unchanged.
+func (l *Library) Merge(other *Library) (*Library, error) {
+	out := &Library{
+		Archetypes:    cloneMap(l.Archetypes),
+		Assignments:   cloneMap(l.Assignments),
+		Definitions:   cloneMap(l.Definitions),
+		DefaultValues: cloneMap(l.DefaultValues),
+	}
+	for k, v := range other.Archetypes {
+		out.Archetypes[k] = v
+	}
+	for k, v := range other.Assignments {
+		out.Assignments[k] = v
+	}
+	for k, v := range other.Definitions {
+		out.Definitions[k] = v
+	}
+	for k, v := range other.DefaultValues {
+		out.DefaultValues[k] = v
+	}
+	if err := out.Validate(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func cloneMap[T any](m map[string]*T) map[string]*T {
+	out := make(map[string]*T, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+var (
+	assignmentNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]{0,23}$`)
+	definitionIDRE   = regexp.MustCompile(`^/providers/Microsoft\.Authorization/(policyDefinitions|policySetDefinitions)/[0-9a-f-]{36}$`)
+	guidRE           = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+)
+
+// identityEffects are the effects that act on resources and need a managed identity.
+var identityEffects = []string{"Modify", "DeployIfNotExists"}
+
+// Validate checks the library's references and shapes.
+func (l *Library) Validate() error {
+	var errs []error
+	bad := func(format string, v ...any) {
+		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrLibrary}, v...)...))
+	}
+	for _, name := range sortedKeys(l.Archetypes) {
+		a := l.Archetypes[name]
+		if a.Level != LevelEnforce && a.Level != LevelAudit {
+			bad("archetype %q: level %q is not %q or %q", name, a.Level, LevelEnforce, LevelAudit)
+		}
+		if a.Extends != "" {
+			if _, ok := l.Archetypes[a.Extends]; !ok {
+				bad("archetype %q extends unknown archetype %q", name, a.Extends)
+			}
+		}
+		seen := map[string]bool{name: true}
+		for cur := a.Extends; cur != ""; {
+			if seen[cur] {
+				bad("archetype %q: extends chain loops at %q", name, cur)
+				break
+			}
+			seen[cur] = true
+			next, ok := l.Archetypes[cur]
+			if !ok {
+				break
+			}
+			cur = next.Extends
+		}
+		for _, as := range append(slices.Clone(a.PolicyAssignments), a.PolicyAssignmentsToRemove...) {
+			if _, ok := l.Assignments[as]; !ok {
+				bad("archetype %q names unknown assignment %q", name, as)
+			}
+		}
+	}
+	for _, name := range sortedKeys(l.Assignments) {
+		a := l.Assignments[name]
+		if !assignmentNameRE.MatchString(name) {
+			bad("assignment %q: names at management group scope are 1-24 letters, digits and '-'", name)
+		}
+		switch {
+		case (a.PolicyDefinitionID == "") == (a.CustomDefinition == ""):
+			bad("assignment %q: set exactly one of policyDefinitionId and customDefinition", name)
+		case a.PolicyDefinitionID != "" && !definitionIDRE.MatchString(a.PolicyDefinitionID):
+			bad("assignment %q: policyDefinitionId %q is not a built-in definition id (/providers/Microsoft.Authorization/policyDefinitions/<guid>)", name, a.PolicyDefinitionID)
+		case a.CustomDefinition != "":
+			d, ok := l.Definitions[a.CustomDefinition]
+			if !ok {
+				bad("assignment %q: customDefinition %q is not in definitions", name, a.CustomDefinition)
+				break
+			}
+			for p := range a.Parameters {
+				if _, ok := d.Parameters[p]; !ok {
+					bad("assignment %q: parameter %q is not a parameter of definition %q", name, p, d.Name)
+				}
+			}
+			if a.EffectParameter != "" {
+				if _, ok := d.Parameters[a.EffectParameter]; !ok {
+					bad("assignment %q: effect parameter %q is not a parameter of definition %q", name, a.EffectParameter, d.Name)
+				}
+			}
+		}
+		if a.EffectParameter != "" {
+			for _, level := range []string{LevelEnforce, LevelAudit} {
+				e, ok := a.Effects[level]
+				if !ok {
+					bad("assignment %q: effects has no %q entry", name, level)
+				} else if !slices.Contains(a.AllowedEffects, e) {
+					bad("assignment %q: effect %q for %s is not one of allowedEffects %v", name, e, level, a.AllowedEffects)
+				}
+			}
+			for _, e := range a.Effects {
+				if slices.Contains(identityEffects, e) && len(a.RoleDefinitionIDs) == 0 {
+					bad("assignment %q: effect %s needs a managed identity: list the roles it needs in roleDefinitionIds", name, e)
+				}
+			}
+		} else if len(a.Effects) > 0 {
+			bad("assignment %q: effects are set but effectParameter is empty", name)
+		}
+		for _, r := range a.RoleDefinitionIDs {
+			if !guidRE.MatchString(r) {
+				bad("assignment %q: role definition id %q is not a GUID", name, r)
+			}
+		}
+	}
+	for _, name := range sortedKeys(l.DefaultValues) {
+		for _, t := range l.DefaultValues[name].Targets {
+			a, ok := l.Assignments[t.Assignment]
+			if !ok {
+				bad("default value %q targets unknown assignment %q", name, t.Assignment)
+				continue
+			}
+			if _, ok := a.Parameters[t.Parameter]; !ok {
+				bad("default value %q targets parameter %q, which assignment %q does not have", name, t.Parameter, t.Assignment)
+			}
+		}
+	}
+	for _, name := range sortedKeys(l.Definitions) {
+		d := l.Definitions[name]
+		if len(d.PolicyRule) == 0 || d.PolicyRule["if"] == nil || d.PolicyRule["then"] == nil {
+			bad("definition %q: policyRule needs \"if\" and \"then\"", name)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ArchetypeNames returns the archetypes that can be assigned (not abstract), sorted.
+func (l *Library) ArchetypeNames() []string {
+	var names []string
+	for _, n := range sortedKeys(l.Archetypes) {
+		if !l.Archetypes[n].Abstract {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
