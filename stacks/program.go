@@ -1,0 +1,314 @@
+package stacks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aiready/aiready/components/managementgroups"
+	"github.com/aiready/aiready/components/policybaseline"
+	"github.com/aiready/aiready/components/securenetwork"
+	"github.com/aiready/aiready/internal/tags"
+	"github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2"
+	"github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
+	azurenative "github.com/pulumi/pulumi-azure-native-sdk/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Program is the Pulumi program of the ai-ready project: it loads the stack's
+// configuration, validates it and every component's arguments, then builds the
+// stack's composition (corp, online or dev). Nothing is registered when anything
+// is invalid.
+func Program(ctx *pulumi.Context) error {
+	cfg, err := LoadConfig(ctx.Stack(), ContextSource{Ctx: ctx})
+	if err != nil {
+		return err
+	}
+	plan, err := NewPlan(cfg)
+	if err != nil {
+		return err
+	}
+	return plan.Deploy(ctx)
+}
+
+// Plan is a validated stack: the configuration and the arguments of each
+// component, checked before anything is registered.
+type Plan struct {
+	Config *Config
+	// Hierarchy, Baseline and Network are the validated component arguments; the
+	// resource group names and computed ids are filled in by Deploy.
+	Hierarchy *managementgroups.Args
+	Baseline  *policybaseline.Args
+	Network   *securenetwork.Args
+}
+
+// NewPlan builds and validates every component's arguments from the configuration.
+func NewPlan(cfg *Config) (*Plan, error) {
+	p := &Plan{Config: cfg}
+	names := map[string]pulumi.StringInput{}
+	for _, r := range cfg.Regions {
+		names[r.Location] = pulumi.String(cfg.resourceGroupName("net", r.Location))
+	}
+	p.Hierarchy = cfg.hierarchyArgs()
+	p.Network = cfg.networkArgs(names)
+	p.Baseline = cfg.baselineArgs(pulumi.String("/subscriptions/" + cfg.Subscriptions.Workload + "/resourceGroups/validation/providers/Microsoft.Network/ddosProtectionPlans/validation"))
+	for _, c := range []struct {
+		name string
+		v    interface{ Validate() error }
+	}{
+		{"ManagementGroupHierarchy", p.Hierarchy},
+		{"AIPolicyBaseline", p.Baseline},
+		{"SecureNetwork", p.Network},
+	} {
+		if err := c.v.Validate(); err != nil {
+			return nil, fmt.Errorf("%w: the configuration gives %s invalid arguments: %w", ErrConfig, c.name, err)
+		}
+	}
+	return p, nil
+}
+
+// Deploy registers the stack's resources.
+func (p *Plan) Deploy(ctx *pulumi.Context) error {
+	cfg := p.Config
+	provider, err := azurenative.NewProvider(ctx, "workload", &azurenative.ProviderArgs{
+		SubscriptionId: pulumi.String(cfg.Subscriptions.Workload),
+	})
+	if err != nil {
+		return fmt.Errorf("stack %s: the workload subscription's provider: %w", cfg.Stack, err)
+	}
+	res := pulumi.Provider(provider)
+	comp := pulumi.Providers(provider)
+	stackTags := cfg.tags("")
+
+	hierarchy, err := managementgroups.New(ctx, cfg.NamePrefix, p.Hierarchy, comp)
+	if err != nil {
+		return err
+	}
+	mg, _ := hierarchy.Group(cfg.ManagementGroup.ID)
+
+	rgs := map[string]map[string]*resources.ResourceGroup{"net": {}, "ai": {}}
+	for _, r := range cfg.Regions {
+		for _, purpose := range []string{"net", "ai"} {
+			name := cfg.resourceGroupName(purpose, r.Location)
+			rg, err := resources.NewResourceGroup(ctx, name, &resources.ResourceGroupArgs{
+				ResourceGroupName: pulumi.String(name),
+				Location:          pulumi.String(r.Location),
+				Tags:              stackTags,
+			}, res, pulumi.DependsOn([]pulumi.Resource{mg}))
+			if err != nil {
+				return fmt.Errorf("stack %s: resource group %s: %w", cfg.Stack, name, err)
+			}
+			rgs[purpose][r.Location] = rg
+		}
+	}
+	primaryAI := rgs["ai"][cfg.Primary()]
+
+	logs, err := operationalinsights.NewWorkspace(ctx, cfg.NamePrefix+"-logs", &operationalinsights.WorkspaceArgs{
+		WorkspaceName:     pulumi.String(fmt.Sprintf("log-%s-%s", cfg.NamePrefix, cfg.Archetype)),
+		ResourceGroupName: primaryAI.Name,
+		Location:          pulumi.String(cfg.Primary()),
+		RetentionInDays:   pulumi.Int(cfg.LogRetentionDays),
+		Sku:               &operationalinsights.WorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
+		Tags:              cfg.tags("Observability"),
+	}, res)
+	if err != nil {
+		return fmt.Errorf("stack %s: Log Analytics workspace: %w", cfg.Stack, err)
+	}
+
+	netNames := map[string]pulumi.StringInput{}
+	for loc, rg := range rgs["net"] {
+		netNames[loc] = rg.Name
+	}
+	network, err := securenetwork.New(ctx, cfg.NamePrefix+"-net", cfg.networkArgs(netNames), comp)
+	if err != nil {
+		return err
+	}
+
+	baselineArgs := cfg.baselineArgs(network.DDoSProtectionPlanID)
+	if _, err := policybaseline.New(ctx, cfg.NamePrefix+"-baseline", baselineArgs, comp, pulumi.DependsOn([]pulumi.Resource{hierarchy})); err != nil {
+		return err
+	}
+
+	ctx.Export("archetype", pulumi.String(cfg.Archetype))
+	ctx.Export("environment", pulumi.String(cfg.Environment))
+	ctx.Export("managementGroupIds", hierarchy.GroupIDs)
+	ctx.Export("logAnalyticsWorkspaceId", logs.ID())
+	ctx.Export("virtualNetworkIds", network.VirtualNetworkIDs)
+	ctx.Export("subnetIds", network.SubnetIDs)
+	ctx.Export("privateDnsZoneIds", network.PrivateDNSZoneIDs)
+	ctx.Export("bastionIds", network.BastionIDs)
+	ctx.Export("jumpboxIds", network.JumpboxIDs)
+	ctx.Export("gatewayIds", network.GatewayIDs)
+	return nil
+}
+
+// resourceGroupName names a region's resource group for a purpose ("net", "ai").
+func (c *Config) resourceGroupName(purpose, location string) string {
+	return fmt.Sprintf("rg-%s-%s-%s-%s", c.NamePrefix, c.Archetype, purpose, location)
+}
+
+// tags returns the stack's tags for a component ("" for stack-level resources).
+func (c *Config) tags(component string) pulumi.StringMap {
+	user := map[string]string{"aiready-stack": c.Stack}
+	for k, v := range c.Tags {
+		user[k] = v
+	}
+	return tags.Set{Archetype: c.Archetype, Production: c.Production(), Component: component}.Merge(user)
+}
+
+func (c *Config) hierarchyArgs() *managementgroups.Args {
+	access := func(a AccessGroupConfig) managementgroups.EntraGroup {
+		return managementgroups.EntraGroup{ObjectID: a.ObjectID, Create: a.Create, DisplayName: a.DisplayName, Owners: a.Owners}
+	}
+	return &managementgroups.Args{
+		ParentID: c.ManagementGroup.ParentID,
+		PlatformSubscriptions: managementgroups.PlatformSubscriptions{
+			Connectivity: c.Subscriptions.Platform.Connectivity,
+			Management:   c.Subscriptions.Platform.Management,
+			Identity:     c.Subscriptions.Platform.Identity,
+			Security:     c.Subscriptions.Platform.Security,
+		},
+		Groups: []managementgroups.Group{{
+			ID:            c.ManagementGroup.ID,
+			DisplayName:   c.ManagementGroup.DisplayName,
+			Archetype:     c.Archetype,
+			Adopt:         c.ManagementGroup.Adopt,
+			Subscriptions: []string{c.Subscriptions.Workload},
+			Access: managementgroups.Access{
+				Owners:       access(c.ManagementGroup.Access.Owners),
+				Contributors: access(c.ManagementGroup.Access.Contributors),
+				Readers:      access(c.ManagementGroup.Access.Readers),
+			},
+		}},
+	}
+}
+
+// ddosEnabled reports whether the stack's networks get DDoS protection.
+func (c *Config) ddosEnabled() bool {
+	return c.Archetype == ArchetypeOnline || c.DDoS.Enabled || c.DDoS.ExistingPlanID != ""
+}
+
+// modelAssetIDs are the approved model asset ids for the approved-models policy.
+func (c *Config) modelAssetIDs() []string {
+	var ids []string
+	for _, m := range c.Models {
+		id := fmt.Sprintf("azureml://registries/azure-openai/models/%s/versions/%s", m.Name, m.Version)
+		if !containsString(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+func (c *Config) baselineArgs(ddosPlan pulumi.StringInput) *policybaseline.Args {
+	values := map[string]any{
+		"allowedLocations":     c.Locations(),
+		"allowedModelAssetIds": c.modelAssetIDs(),
+	}
+	if c.ddosEnabled() {
+		values["ddosPlan"] = ddosPlan
+	}
+	args := &policybaseline.Args{
+		ManagementGroupID: c.ManagementGroup.ID,
+		Archetype:         c.Archetype,
+		Location:          c.Primary(),
+		DefaultValues:     values,
+	}
+	if c.Archetype == ArchetypeCorp && (c.ManagementGroup.AllowHybridNetworking || c.Hybrid.Mode == HybridExpressRoute || c.Hybrid.Mode == HybridVPN) {
+		// The workload owns its gateway: the corp guardrail that keeps hybrid
+		// networking in the connectivity subscription would deny it.
+		args.Override = &policybaseline.Override{AssignmentsToRemove: []string{"Deny-HybridNetworking"}}
+	}
+	return args
+}
+
+func (c *Config) networkArgs(resourceGroups map[string]pulumi.StringInput) *securenetwork.Args {
+	args := &securenetwork.Args{
+		Archetype:  c.Archetype,
+		Production: c.Production(),
+		Tags:       c.tagsPlain(),
+		Jumpbox: securenetwork.JumpboxArgs{
+			SSHPublicKey: optionalString(c.Jumpbox.SSHPublicKey),
+		},
+	}
+	if pw, ok := c.Secret(SecretJumpboxAdminPassword); ok && c.Jumpbox.SSHPublicKey == "" {
+		args.Jumpbox.AdminPassword = pw
+	}
+	for _, id := range c.Jumpbox.AdminGroupObjectIDs {
+		args.Jumpbox.AdminGroupObjectIDs = append(args.Jumpbox.AdminGroupObjectIDs, pulumi.String(id))
+	}
+	if c.Archetype == ArchetypeOnline {
+		args.APIM.VirtualNetworkType = securenetwork.APIMExternal
+	} else {
+		args.APIM.VirtualNetworkType = securenetwork.APIMInternal
+	}
+	if c.ddosEnabled() {
+		args.DDoS = &securenetwork.DDoSArgs{}
+		if c.DDoS.ExistingPlanID != "" {
+			args.DDoS.ExistingPlanID = pulumi.String(c.DDoS.ExistingPlanID)
+		}
+	}
+	for i, r := range c.Regions {
+		region := securenetwork.RegionArgs{
+			Location:          r.Location,
+			ResourceGroupName: resourceGroups[r.Location],
+			AddressSpace:      r.AddressSpace,
+			DNSServers:        c.Hybrid.DNSServers,
+			// Operators reach every region from the primary's Bastion and jumpbox.
+			DisableBastion: i > 0,
+			DisableJumpbox: i > 0,
+		}
+		switch {
+		case c.Hybrid.Mode == HybridHubPeering:
+			region.Hybrid = securenetwork.HybridArgs{Mode: securenetwork.HybridHubPeering, HubPeering: &securenetwork.HubPeeringArgs{
+				RemoteVirtualNetworkID: pulumi.String(c.Hybrid.HubVirtualNetworkID),
+				UseRemoteGateways:      c.Hybrid.UseRemoteGateways,
+			}}
+		case c.Hybrid.Mode == HybridExpressRoute && i == 0:
+			er := &securenetwork.ExpressRouteArgs{CircuitID: pulumi.String(c.Hybrid.ExpressRouteCircuitID), SKU: c.Hybrid.GatewaySKU}
+			if key, ok := c.Secret(SecretExpressRouteAuthKey); ok {
+				er.AuthorizationKey = key
+			}
+			region.Hybrid = securenetwork.HybridArgs{Mode: securenetwork.HybridExpressRoute, ExpressRoute: er}
+		case c.Hybrid.Mode == HybridVPN && i == 0:
+			vpn := &securenetwork.VPNArgs{SKU: c.Hybrid.GatewaySKU}
+			if c.Hybrid.OnPremisesDeviceIP != "" {
+				key, _ := c.Secret(SecretVPNSharedKey)
+				vpn.SiteToSite = &securenetwork.SiteToSiteArgs{
+					DeviceIPAddress: c.Hybrid.OnPremisesDeviceIP,
+					AddressPrefixes: c.Hybrid.OnPremisesPrefixes,
+					SharedKey:       key,
+				}
+			}
+			if len(c.Hybrid.PointToSiteClientPool) > 0 {
+				vpn.PointToSite = &securenetwork.PointToSiteArgs{ClientAddressPool: c.Hybrid.PointToSiteClientPool}
+			}
+			region.Hybrid = securenetwork.HybridArgs{Mode: securenetwork.HybridVPN, VPN: vpn}
+		}
+		args.Regions = append(args.Regions, region)
+	}
+	return args
+}
+
+func (c *Config) tagsPlain() map[string]string {
+	out := map[string]string{"aiready-stack": c.Stack}
+	for k, v := range c.Tags {
+		out[k] = v
+	}
+	return out
+}
+
+func optionalString(s string) pulumi.StringInput {
+	if s == "" {
+		return nil
+	}
+	return pulumi.String(s)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}

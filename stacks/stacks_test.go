@@ -1,0 +1,190 @@
+package stacks
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aiready/aiready/azure/management"
+	"github.com/aiready/aiready/internal/pulumitest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+)
+
+// shippedConfig reads Pulumi.<stack>.yaml from the repository root as the flat
+// "namespace:key" → value map the engine passes to programs (objects as JSON).
+func shippedConfig(t testing.TB, stack string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "Pulumi."+stack+".yaml"))
+	require.NoError(t, err)
+	var file struct {
+		Config map[string]any `yaml:"config"`
+	}
+	require.NoError(t, yaml.Unmarshal(b, &file))
+	out := map[string]string{}
+	for k, v := range file.Config {
+		if s, ok := v.(string); ok {
+			out[k] = s
+			continue
+		}
+		j, err := json.Marshal(v)
+		require.NoError(t, err)
+		out[k] = string(j)
+	}
+	return out
+}
+
+// mapSource is a Source over a flat config map, for pure config tests.
+type mapSource struct {
+	values  map[string]string
+	secrets map[string]bool
+}
+
+func (m mapSource) Get(key string) (string, bool, bool) {
+	v, ok := m.values[Namespace+":"+key]
+	return v, ok, m.secrets[Namespace+":"+key]
+}
+
+func runStack(t testing.TB, stack string, cfg map[string]string, secretKeys ...string) (*pulumitest.Recorder, error) {
+	t.Helper()
+	return pulumitest.Run(Program, pulumitest.WithStack(stack), pulumitest.WithConfig(cfg), pulumitest.WithSecretConfig(secretKeys...))
+}
+
+func TestShippedConfigsLoad(t *testing.T) {
+	for _, stack := range []string{"dev", "corp", "online"} {
+		t.Run(stack, func(t *testing.T) {
+			cfg, err := LoadConfig(stack, mapSource{values: shippedConfig(t, stack)})
+			require.NoError(t, err)
+			assert.Equal(t, stack, cfg.Archetype)
+			_, err = NewPlan(cfg)
+			require.NoError(t, err)
+		})
+	}
+}
+
+func TestStackGovernance(t *testing.T) {
+	for _, stack := range []string{"dev", "corp", "online"} {
+		t.Run(stack, func(t *testing.T) {
+			cfg := shippedConfig(t, stack)
+			rec, err := runStack(t, stack, cfg)
+			require.NoError(t, err)
+
+			groups := rec.ByType(management.ManagementGroupType)
+			require.Len(t, groups, 1, "each stack has its own management group")
+			var mg ManagementGroupConfig
+			require.NoError(t, json.Unmarshal([]byte(cfg["ai-ready:managementGroup"]), &mg))
+			assert.Equal(t, mg.ID, groups[0].String("groupId"))
+			assert.Equal(t, "/providers/Microsoft.Management/managementGroups/"+mg.ParentID, groups[0].String("details.parent.id"))
+
+			subs := rec.ByType(management.ManagementGroupSubscriptionType)
+			require.Len(t, subs, 1)
+			var s SubscriptionsConfig
+			require.NoError(t, json.Unmarshal([]byte(cfg["ai-ready:subscriptions"]), &s))
+			assert.Equal(t, s.Workload, subs[0].String("subscriptionId"), "the workload subscription is placed under the stack's group")
+			assert.Equal(t, mg.ID, subs[0].String("groupId"))
+
+			for _, a := range rec.ByType("azure-native:authorization:PolicyAssignment") {
+				assert.Equal(t, "/providers/Microsoft.Management/managementGroups/"+mg.ID, a.String("scope"), a.Name)
+				assert.Equal(t, stack, a.String("metadata.aiready.archetype"), a.Name)
+			}
+		})
+	}
+}
+
+func TestExplicitProviderForEveryAzureResource(t *testing.T) {
+	rec, err := runStack(t, "corp", shippedConfig(t, "corp"))
+	require.NoError(t, err)
+	providers := rec.ByType("pulumi:providers:azure-native")
+	require.Len(t, providers, 1)
+	assert.Equal(t, "7d1f3c2a-5b6e-4f80-9a1b-2c3d4e5f6a01", providers[0].String("subscriptionId"))
+	for _, r := range rec.Resources() {
+		if !r.Custom || !strings.HasPrefix(r.Type, "azure-native:") {
+			continue
+		}
+		assert.True(t, strings.HasPrefix(r.Provider, providers[0].URN+"::"), "%s %s must use the workload provider, not the default; got %q", r.Type, r.Name, r.Provider)
+	}
+}
+
+func TestBadConfig(t *testing.T) {
+	cases := []struct {
+		name   string
+		stack  string
+		change func(cfg map[string]string)
+		want   string
+	}{
+		{"missing subscription id", "corp", func(c map[string]string) {
+			c["ai-ready:subscriptions"] = `{"platform":{"connectivity":["0a1b2c3d-0000-4000-8000-000000000001"]}}`
+		}, "ai-ready:subscriptions.workload: is not set; set it to the id of the workload"},
+		{"platform subscription as workload", "corp", func(c map[string]string) {
+			c["ai-ready:subscriptions"] = `{"workload":"0a1b2c3d-0000-4000-8000-000000000001","platform":{"connectivity":["0a1b2c3d-0000-4000-8000-000000000001"]}}`
+		}, `ai-ready:subscriptions.workload: "0a1b2c3d-0000-4000-8000-000000000001" is the platform connectivity subscription`},
+		{"production with one region", "corp", func(c map[string]string) {
+			c["ai-ready:regions"] = `[{"location":"eastus2","addressSpace":"10.20.0.0/22"}]`
+		}, "ai-ready:regions: has one region (eastus2) but environment is production: production AI endpoints need at least two regions; add a secondary region (e.g. centralus)"},
+		{"secondary equal to primary", "corp", func(c map[string]string) {
+			c["ai-ready:regions"] = `[{"location":"eastus2","addressSpace":"10.20.0.0/22"},{"location":"eastus2","addressSpace":"10.21.0.0/22"}]`
+		}, `ai-ready:regions[1].location: "eastus2" is the secondary region, equal to the primary regions[0]`},
+		{"overlapping address spaces", "online", func(c map[string]string) {
+			c["ai-ready:regions"] = `[{"location":"swedencentral","addressSpace":"10.30.0.0/22"},{"location":"eastus2","addressSpace":"10.30.2.0/23"}]`
+		}, "ai-ready:regions[1].addressSpace: 10.30.2.0/23 overlaps regions[0].addressSpace 10.30.0.0/22"},
+		{"unknown archetype", "corp", func(c map[string]string) { c["ai-ready:archetype"] = "internal" }, `ai-ready:archetype: "internal" is not a stack archetype; use corp (internal), online (internet-facing) or dev`},
+		{"model with zero capacity", "online", func(c map[string]string) {
+			c["ai-ready:models"] = `[{"name":"gpt-4o","version":"2024-11-20","deploymentType":"Standard","capacity":0}]`
+		}, `ai-ready:models[0].capacity: 0 for model "gpt-4o": capacity must be at least 1 (in 1K tokens per minute)`},
+		{"unknown region", "dev", func(c map[string]string) {
+			c["ai-ready:regions"] = `[{"location":"swedencentrall","addressSpace":"10.40.0.0/22"}]`
+		}, `ai-ready:regions[0].location: region "swedencentrall": unknown region`},
+		{"model not in region", "corp", func(c map[string]string) {
+			c["ai-ready:models"] = `[{"name":"gpt-4o","version":"2024-11-20","deploymentType":"Standard","capacity":10}]`
+			c["ai-ready:regions"] = `[{"location":"eastus2","addressSpace":"10.20.0.0/22"},{"location":"japaneast","addressSpace":"10.21.0.0/22"}]`
+		}, `ai-ready:models[0]: model "gpt-4o" as Standard is not available in region "japaneast"`},
+		{"dev with two regions", "dev", func(c map[string]string) {
+			c["ai-ready:regions"] = `[{"location":"swedencentral","addressSpace":"10.40.0.0/22"},{"location":"francecentral","addressSpace":"10.41.0.0/22"}]`
+		}, "ai-ready:regions: has 2 regions; the dev stack allows one region"},
+		{"misspelt key", "corp", func(c map[string]string) {
+			c["ai-ready:hybrid"] = `{"mode":"HubPeering","hubVnetId":"x"}`
+		}, `ai-ready:hybrid: unknown field "hubVnetId"`},
+		{"vpn without shared key", "corp", func(c map[string]string) {
+			c["ai-ready:hybrid"] = `{"mode":"VPN","onPremisesDeviceIp":"203.0.113.10","onPremisesPrefixes":["192.168.0.0/16"]}`
+		}, "ai-ready:vpnSharedKey: is not set but hybrid.onPremisesDeviceIp is: set the site-to-site shared key as a secret"},
+		{"secret in plain text", "corp", func(c map[string]string) {
+			c["ai-ready:jumpboxAdminPassword"] = "hunter2"
+		}, "ai-ready:jumpboxAdminPassword is stored in plain text; store it encrypted: pulumi config set --secret"},
+		{"component args invalid", "online", func(c map[string]string) {
+			c["ai-ready:regions"] = `[{"location":"swedencentral","addressSpace":"10.30.0.0/26"},{"location":"eastus2","addressSpace":"10.31.0.0/22"}]`
+		}, "the configuration gives SecureNetwork invalid arguments"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := shippedConfig(t, tc.stack)
+			tc.change(cfg)
+			rec, err := runStack(t, tc.stack, cfg)
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrConfig), "error should wrap ErrConfig: %v", err)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Empty(t, rec.Resources(), "bad config must stop the program before any resource is registered")
+		})
+	}
+}
+
+func TestSecretsStaySecret(t *testing.T) {
+	cfg := shippedConfig(t, "corp")
+	cfg["ai-ready:hybrid"] = `{"mode":"VPN","onPremisesDeviceIp":"203.0.113.10","onPremisesPrefixes":["192.168.0.0/16"]}`
+	cfg["ai-ready:vpnSharedKey"] = "correct-horse-battery-staple"
+	rec, err := runStack(t, "corp", cfg, "ai-ready:vpnSharedKey")
+	require.NoError(t, err)
+	conns := rec.ByType("azure-native:network:VirtualNetworkGatewayConnection")
+	require.NotEmpty(t, conns)
+	for _, c := range conns {
+		assert.True(t, c.IsSecret("sharedKey"), "%s: the shared key must reach the provider as a secret", c.Name)
+	}
+	// With a workload gateway, the corp guardrail keeping gateways in the
+	// connectivity subscription is removed so Azure Policy does not deny it.
+	for _, a := range rec.ByType("azure-native:authorization:PolicyAssignment") {
+		assert.NotEqual(t, "Deny-HybridNetworking", a.String("policyAssignmentName"))
+	}
+}
