@@ -25,7 +25,7 @@ var NetworkVPNGatewaysNotBasic = register(&Rule{
 			case v.IsUnknown():
 				out = append(out, Unverifiable(path, "the VPN gateway does not use the Basic SKU"))
 			case v.Equal("Basic"):
-				out = append(out, Violation("%s is \"Basic\"; use VpnGw1AZ or larger.", path))
+				out = append(out, Violation("%s is %s; use VpnGw1AZ or larger.", path, show(v)))
 			}
 		}
 		return out
