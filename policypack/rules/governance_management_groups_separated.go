@@ -53,7 +53,7 @@ var GovernanceGroupsSeparated = register(&Rule{
 			cur := m
 			for cur != nil {
 				if cur.parentUnk {
-					out = append(out, Unverifiable("details.parent.id", "management group "+quote(m.id)+" ("+base+") is not nested in an "+other+" group").At(m.urn()))
+					out = append(out, Unverifiable("details.parent.id", "management group "+quote(m.id)+" ("+base+") is not nested in the "+other+" group").At(m.urn()))
 					break
 				}
 				if cur.parent == "" || seen[strings.ToLower(cur.parent)] {

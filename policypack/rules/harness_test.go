@@ -243,3 +243,16 @@ func props0(m resource.PropertyMap, path string) (string, bool) {
 	}
 	return cur.StringValue(), true
 }
+
+// resourceProps turns a Go map (values may be resource.PropertyValue) into a property map.
+func resourceProps(m map[string]any) resource.PropertyMap {
+	out := resource.PropertyMap{}
+	for k, v := range m {
+		if pv, ok := v.(resource.PropertyValue); ok {
+			out[resource.PropertyKey(k)] = pv
+			continue
+		}
+		out[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
+	}
+	return out
+}
