@@ -22,7 +22,7 @@ func TestAIServicesRestrictPublicNetwork(t *testing.T) {
 		{name: "pack config overrides the tag", props: online, ctx: withSettings(NewContext(), func(s *config.Settings) { s.Archetype = "corp" }),
 			want: []string{"properties.publicNetworkAccess is \"Enabled\"; set it to \"Disabled\": the archetype corp (from pack config) allows no public network access to AI services."}},
 		{name: "user-named archetype mapped to corp", props: set(public, "tags.aiready-archetype", "ml-internal"),
-			ctx: withSettings(NewContext(), func(s *config.Settings) { s.Archetypes = map[string]string{"ml-internal": "corp"} }),
+			ctx:  withSettings(NewContext(), func(s *config.Settings) { s.Archetypes = map[string]string{"ml-internal": "corp"} }),
 			want: []string{"properties.publicNetworkAccess is \"Enabled\"; set it to \"Disabled\": the archetype ml-internal as corp (from tags) allows no public network access to AI services."}},
 		{name: "online default action allow", props: set(online, "properties.networkAcls.defaultAction", "Allow"),
 			want: []string{"properties.publicNetworkAccess is \"Enabled\" and properties.networkAcls.defaultAction is \"Allow\"; set publicNetworkAccess to \"Disabled\", or networkAcls.defaultAction to \"Deny\" with no IP rules (archetype online (from tags))."}},

@@ -63,7 +63,7 @@ func (c Classification) DescribeEnvironment() string {
 // stack config (<project>:archetype, <project>:environment). The result is cached on
 // the resource.
 func (ctx *Context) Classify(r *Resource) Classification {
-	if r.classSet {
+	if r.classCtx == ctx {
 		return r.class
 	}
 	var c Classification
@@ -105,7 +105,7 @@ func (ctx *Context) Classify(r *Resource) Classification {
 	}
 	c.Production = c.Environment == config.Production
 
-	r.class, r.classSet = c, true
+	r.class, r.classCtx = c, ctx
 	return c
 }
 

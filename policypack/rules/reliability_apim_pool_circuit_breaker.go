@@ -77,8 +77,11 @@ var ReliabilityAPIMPool = register(&Rule{
 		for _, e := range endpoints {
 			best := NoRef
 			for m := range members {
-				if r := backendServes(m, e); r > best {
-					best = r
+				if r := backendServes(m, e); r == IsRef {
+					best = IsRef
+					break
+				} else if r == MaybeRef {
+					best = MaybeRef
 				}
 			}
 			switch {

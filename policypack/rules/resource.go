@@ -68,7 +68,7 @@ type Resource struct {
 	PropertyDependencies map[string][]string
 
 	class    Classification
-	classSet bool
+	classCtx *Context
 }
 
 // NewResource returns a resource with its type normalised.
