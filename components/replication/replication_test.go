@@ -746,3 +746,31 @@ func keys(m map[string]string) []string {
 	sort.Strings(out)
 	return out
 }
+
+func BenchmarkNewAssetReplication(b *testing.B) {
+	for _, mode := range []ReplicationMode{ObjectReplication, GeoRedundantStorage} {
+		b.Run(string(mode), func(b *testing.B) {
+			args := baseline()
+			args.Replication = mode
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := pulumitest.Run(func(ctx *pulumi.Context) error {
+					_, err := NewAssetReplication(ctx, "assets", args)
+					return err
+				}, pulumitest.WithOutputs(azureOutputs)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	args := baseline()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if err := args.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -442,8 +442,8 @@ func (a *AssetReplicationArgs) checkCoLocation(cat *catalog.Catalog, r *resolved
 		return
 	}
 	for _, reg := range r.regions {
-		if reg.Location == "" || slices.Contains(a.EndpointRegions, reg.Location) {
-			continue
+		if _, err := cat.Region(reg.Location); err != nil || slices.Contains(a.EndpointRegions, reg.Location) {
+			continue // an unknown region is reported once, by checkRegion
 		}
 		field := "Primary.Location"
 		if !reg.isPrimary() {
