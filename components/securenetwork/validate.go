@@ -416,30 +416,32 @@ func (v *validator) hybrid(p string, out *resolvedRegion) {
 	}
 }
 
-// crossRegion checks that no two ranges of the configuration overlap: the regions'
-// address spaces, the on-premises ranges and the point-to-site client pools.
+// crossRegion checks that the regions' address spaces, the point-to-site client
+// pools and the on-premises ranges do not overlap. On-premises ranges may overlap
+// one another: several regions usually reach the same on-premises networks.
 func (v *validator) crossRegion(regions []resolvedRegion, in []RegionArgs) {
 	type named struct {
 		field  string
 		prefix netip.Prefix
+		onPrem bool
 	}
 	var ranges []named
 	for i, r := range regions {
 		if r.space.IsValid() {
-			ranges = append(ranges, named{fmt.Sprintf("Regions[%d].AddressSpace", i), r.space})
+			ranges = append(ranges, named{fmt.Sprintf("Regions[%d].AddressSpace", i), r.space, false})
 		}
 		if vpn := in[i].Hybrid.VPN; vpn != nil && r.mode == HybridVPN {
 			if s2s := vpn.SiteToSite; s2s != nil {
 				for j, c := range s2s.AddressPrefixes {
 					if p, err := parseCIDR(c); err == nil {
-						ranges = append(ranges, named{fmt.Sprintf("Regions[%d].Hybrid.VPN.SiteToSite.AddressPrefixes[%d]", i, j), p})
+						ranges = append(ranges, named{fmt.Sprintf("Regions[%d].Hybrid.VPN.SiteToSite.AddressPrefixes[%d]", i, j), p, true})
 					}
 				}
 			}
 			if p2s := vpn.PointToSite; p2s != nil {
 				for j, c := range p2s.ClientAddressPool {
 					if p, err := parseCIDR(c); err == nil {
-						ranges = append(ranges, named{fmt.Sprintf("Regions[%d].Hybrid.VPN.PointToSite.ClientAddressPool[%d]", i, j), p})
+						ranges = append(ranges, named{fmt.Sprintf("Regions[%d].Hybrid.VPN.PointToSite.ClientAddressPool[%d]", i, j), p, false})
 					}
 				}
 			}
@@ -447,7 +449,7 @@ func (v *validator) crossRegion(regions []resolvedRegion, in []RegionArgs) {
 	}
 	for i, a := range ranges {
 		for _, b := range ranges[i+1:] {
-			if a.prefix.Overlaps(b.prefix) {
+			if a.prefix.Overlaps(b.prefix) && !(a.onPrem && b.onPrem) {
 				v.add("%s: %s overlaps %s %s; give each network its own range", b.field, b.prefix, a.field, a.prefix)
 			}
 		}

@@ -205,6 +205,20 @@ func TestValidateCollectsEveryProblem(t *testing.T) {
 	}
 }
 
+func TestRegionsMayReachTheSameOnPremisesRanges(t *testing.T) {
+	a := benchArgs(4)
+	if err := a.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	// But two point-to-site pools may not overlap.
+	a.Regions[1].Hybrid.VPN.PointToSite = &PointToSiteArgs{ClientAddressPool: []string{"172.16.0.0/24"}}
+	a.Regions[3].Hybrid.VPN.PointToSite = &PointToSiteArgs{ClientAddressPool: []string{"172.16.0.0/23"}}
+	err := a.Validate()
+	if err == nil || !strings.Contains(err.Error(), "Regions[3].Hybrid.VPN.PointToSite.ClientAddressPool[0]: 172.16.0.0/23 overlaps Regions[1].Hybrid.VPN.PointToSite.ClientAddressPool[0] 172.16.0.0/24") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func TestValidateDoesNotChangeArgs(t *testing.T) {
 	a := onlineArgs()
 	if err := a.Validate(); err != nil {
