@@ -101,7 +101,9 @@ func configure(t *testing.T, c pulumirpc.AnalyzerClient, cfg map[string]*pulumir
 	return err
 }
 
-func level(l pulumirpc.EnforcementLevel) *pulumirpc.PolicyConfig { return &pulumirpc.PolicyConfig{EnforcementLevel: l} }
+func level(l pulumirpc.EnforcementLevel) *pulumirpc.PolicyConfig {
+	return &pulumirpc.PolicyConfig{EnforcementLevel: l}
+}
 
 func withProps(t *testing.T, l pulumirpc.EnforcementLevel, m map[string]any) *pulumirpc.PolicyConfig {
 	t.Helper()
