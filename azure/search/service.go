@@ -10,7 +10,9 @@ import (
 
 // Type tokens of the resources in this package.
 const (
-	ServiceType                   = "azure-native:search/v20231101:Service"
+	// ServiceType is the token of Service (API 2023-11-01).
+	ServiceType = "azure-native:search/v20231101:Service"
+	// SharedPrivateLinkResourceType is the token of SharedPrivateLinkResource (API 2023-11-01).
 	SharedPrivateLinkResourceType = "azure-native:search/v20231101:SharedPrivateLinkResource"
 )
 

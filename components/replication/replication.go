@@ -17,13 +17,21 @@ const ComponentName = "AssetReplication"
 
 // Keys of Placement.Stores and of the CoLocation output.
 const (
-	StoreStoragePrimary    = "storage-primary"
-	StoreStorageSecondary  = "storage-secondary"
-	StoreSearchPrimary     = "search-primary"
-	StoreSearchSecondary   = "search-secondary"
-	StoreRegistryPrimary   = "registry-primary"
+	// StoreStoragePrimary is the primary region's storage account.
+	StoreStoragePrimary = "storage-primary"
+	// StoreStorageSecondary is where the blob copy is: the secondary account with
+	// ObjectReplication, the geo-redundant SKU's pair region otherwise.
+	StoreStorageSecondary = "storage-secondary"
+	// StoreSearchPrimary is the primary region's AI Search service.
+	StoreSearchPrimary = "search-primary"
+	// StoreSearchSecondary is the secondary region's AI Search service.
+	StoreSearchSecondary = "search-secondary"
+	// StoreRegistryPrimary is the ML registry's primary region.
+	StoreRegistryPrimary = "registry-primary"
+	// StoreRegistrySecondary is the ML registry's replica region.
 	StoreRegistrySecondary = "registry-secondary"
-	StoreKeyVault          = "keyvault"
+	// StoreKeyVault is the key vault (with KeyVault only).
+	StoreKeyVault = "keyvault"
 )
 
 // AssetReplication holds the AI assets the guide names (fine-tuned models, trained
