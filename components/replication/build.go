@@ -251,8 +251,9 @@ func (b *builder) storageAccount(reg resolvedRegion) (*account, error) {
 }
 
 // objectReplication builds the policy pair: the destination's first, with policy
-// id "default" and a rule per container; then the source's, with the policy id and
-// rule ids Azure returned for the destination's.
+// id "default" and a rule per container copying every blob, existing ones too; then
+// the source's, with the same rules and the policy id and rule ids Azure returned
+// for the destination's.
 func (b *builder) objectReplication(src, dst *account) error {
 	deps := []pulumi.Resource{src.blob, dst.blob}
 	for _, name := range b.r.containers {
@@ -263,6 +264,7 @@ func (b *builder) objectReplication(src, dst *account) error {
 		rules = append(rules, &storage.ObjectReplicationPolicyRuleArgs{
 			SourceContainer:      pulumi.String(name),
 			DestinationContainer: pulumi.String(name),
+			Filters:              copyAll(),
 		})
 	}
 	dest, err := storage.NewObjectReplicationPolicy(b.ctx, b.name+"-replication-destination", &storage.ObjectReplicationPolicyArgs{
@@ -281,6 +283,7 @@ func (b *builder) objectReplication(src, dst *account) error {
 		srcRules = append(srcRules, &storage.ObjectReplicationPolicyRuleArgs{
 			SourceContainer:      pulumi.String(name),
 			DestinationContainer: pulumi.String(name),
+			Filters:              copyAll(),
 			RuleId:               ruleID(dest, name),
 		})
 	}
@@ -297,6 +300,15 @@ func (b *builder) objectReplication(src, dst *account) error {
 	}
 	return nil
 }
+
+// copyAll is the rule filter that replicates every blob, including those written
+// before the policy existed (Azure copies only new blobs without it).
+func copyAll() *storage.ObjectReplicationPolicyFilterArgs {
+	return &storage.ObjectReplicationPolicyFilterArgs{MinCreationTime: pulumi.String(copyAllSince)}
+}
+
+// copyAllSince is the minCreationTime Azure documents for "copy all existing blobs".
+const copyAllSince = "1601-01-01T00:00:00Z"
 
 // ruleID is the id Azure gave the destination policy's rule for a container.
 func ruleID(dest *storage.ObjectReplicationPolicy, container string) pulumi.StringPtrOutput {

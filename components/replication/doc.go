@@ -13,8 +13,9 @@
 //     primary's Azure pair, so the secondary region must be that pair; with a
 //     read-access SKU the secondary region reads it through a blob_secondary private
 //     endpoint. ObjectReplication keeps an account in each region and an object
-//     replication policy pair (the destination's first, with policy id "default";
-//     then the source's, with the policy and rule ids Azure returned), blob
+//     replication policy pair with a rule per container copying every blob,
+//     existing ones included (the destination's policy first, with policy id
+//     "default"; then the source's, with the policy and rule ids Azure returned), blob
 //     versioning on both accounts and the change feed on the source. Every account:
 //     HTTPS only, TLS 1.2, no shared key, no public blob access, no cross-tenant
 //     replication, public network access disabled, network rules denying by default,

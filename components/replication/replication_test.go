@@ -157,6 +157,11 @@ func TestObjectReplicationStorage(t *testing.T) {
 				t.Errorf("%s rules[%d].destinationContainer = %q, want %q", p.Name, i, got, c)
 			}
 		}
+		for _, p := range []pulumitest.Resource{dst, src} {
+			if got := p.String("rules[" + strconv.Itoa(i) + "].filters.minCreationTime"); got != "1601-01-01T00:00:00Z" {
+				t.Errorf("%s rules[%d].filters.minCreationTime = %q, want 1601-01-01T00:00:00Z (existing blobs too)", p.Name, i, got)
+			}
+		}
 		if _, ok := dst.Input("rules[" + strconv.Itoa(i) + "].ruleId"); ok {
 			t.Errorf("destination rules[%d] has a ruleId; Azure generates it", i)
 		}
