@@ -221,7 +221,7 @@ func (b *builder) hubPeering(prefix string, reg resolvedRegion, vnet *network.Vi
 	remote := hp.RemoteVirtualNetworkID.ToStringOutput()
 	var deps []pulumi.Resource
 	if hp.CreateHubSide {
-		field := fmt.Sprintf("Regions[%s].Hybrid.HubPeering.RemoteVirtualNetworkID", reg.Location)
+		field := fmt.Sprintf("Regions[%d].Hybrid.HubPeering.RemoteVirtualNetworkID", reg.index)
 		hubRG := remote.ApplyT(func(s string) (string, error) {
 			r, err := parseResourceID(field, s, virtualNetworkType)
 			return r.ResourceGroup, err

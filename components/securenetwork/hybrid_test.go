@@ -272,3 +272,29 @@ func TestNoHybridConnectivity(t *testing.T) {
 		t.Errorf("recorded hybrid %v", m["hybrid"])
 	}
 }
+
+// Ids known only at deployment are parsed then, failing with the field's name.
+func TestMalformedIDsKnownOnlyAtDeployment(t *testing.T) {
+	args := corpArgs()
+	args.Regions[0].Hybrid.HubPeering.RemoteVirtualNetworkID = pulumi.String("vnet-hub").ToStringOutput()
+	if err := args.Validate(); err != nil {
+		t.Fatalf("an output is not checked by Validate: %v", err)
+	}
+	_, err := pulumitest.Run(func(ctx *pulumi.Context) error {
+		_, err := New(ctx, "net", args)
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), `Regions[0].Hybrid.HubPeering.RemoteVirtualNetworkID: "vnet-hub" is not a virtualNetworks resource id`) {
+		t.Errorf("err = %v", err)
+	}
+
+	args = corpArgs()
+	args.PrivateDNS.ExistingZoneIDs[DNSOpenAI] = pulumi.String("privatelink.openai.azure.com").ToStringOutput()
+	_, err = pulumitest.Run(func(ctx *pulumi.Context) error {
+		_, err := New(ctx, "net", args)
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), `PrivateDNS.ExistingZoneIDs["openai"]: "privatelink.openai.azure.com" is not a privateDnsZones resource id`) {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -47,6 +47,8 @@ type resolved struct {
 // resolvedRegion is one validated region.
 type resolvedRegion struct {
 	RegionArgs
+	// index is the region's position in Args.Regions, for error messages.
+	index   int
 	space   netip.Prefix
 	subnets map[SubnetRole]netip.Prefix
 	bastion bool
@@ -173,7 +175,7 @@ func (v *validator) add(format string, args ...any) {
 
 func (v *validator) region(cat *catalog.Catalog, a *Args, i int, in RegionArgs, seen map[string]int) resolvedRegion {
 	p := fmt.Sprintf("Regions[%d].", i)
-	out := resolvedRegion{RegionArgs: in}
+	out := resolvedRegion{RegionArgs: in, index: i}
 	out.bastion = !a.Bastion.Disabled && !in.DisableBastion
 	out.jumpbox = !a.Jumpbox.Disabled && !in.DisableJumpbox
 	out.mode = in.Hybrid.Mode
@@ -252,7 +254,11 @@ func (v *validator) region(cat *catalog.Catalog, a *Args, i int, in RegionArgs, 
 		}
 		out.jumpboxSources = append(out.jumpboxSources, a.Jumpbox.AllowedSourcePrefixes...)
 		if !out.bastion && len(a.Jumpbox.AllowedSourcePrefixes) == 0 {
-			v.add("%sDisableBastion: the region's jumpbox would be unreachable (no Bastion here and Jumpbox.AllowedSourcePrefixes is empty); set Jumpbox.AllowedSourcePrefixes to the hub Bastion's subnet, or set %sDisableJumpbox", p, p)
+			field := p + "DisableBastion"
+			if a.Bastion.Disabled {
+				field = "Bastion.Disabled"
+			}
+			v.add("%s: the jumpbox of %s would be unreachable (no Bastion there and Jumpbox.AllowedSourcePrefixes is empty); set Jumpbox.AllowedSourcePrefixes to the hub Bastion's subnet, or set %sDisableJumpbox", field, p[:len(p)-1], p)
 		}
 	}
 	return out
