@@ -119,16 +119,18 @@ func (s *Schema) Input(name string) (*Object, error) { return s.inputs.object(na
 func (s *Schema) Output(name string) (*Object, error) { return s.outputs.object(name) }
 
 var (
-	classRE    = regexp.MustCompile(`^export declare class (\w+) extends pulumi\.CustomResource`)
-	outputRE   = regexp.MustCompile(`^    readonly (\w+): pulumi\.Output<(.*)>;$`)
-	argsRE     = regexp.MustCompile(`^export interface (\w+)Args \{$`)
-	propRE     = regexp.MustCompile(`^\s+(\w+)(\??): (.*);$`)
-	apiRE      = regexp.MustCompile(`Uses Azure REST API version ([\w-]+)`)
-	refRE      = regexp.MustCompile(`\b(?:inputs|outputs)\.([\w.]+)`)
-	nsRE       = regexp.MustCompile(`^( *)(?:export declare )?namespace (\w+) \{$`)
-	ifaceRE    = regexp.MustCompile(`^( *)(?:export )?interface (\w+) \{$`)
-	closeRE    = regexp.MustCompile(`^( *)\}$`)
-	tokenParts = regexp.MustCompile(`^azure-native:([\w/]+):(\w+)$`)
+	classRE      = regexp.MustCompile(`^export declare class (\w+) extends pulumi\.CustomResource`)
+	outputRE     = regexp.MustCompile(`^    readonly (\w+): pulumi\.Output<(.*)>;$`)
+	outputOpenRE = regexp.MustCompile(`^    readonly (\w+): (pulumi\.Output<.*\{)$`)
+	argsRE       = regexp.MustCompile(`^export interface (\w+)Args \{$`)
+	propRE       = regexp.MustCompile(`^\s+(\w+)(\??): (.*);$`)
+	propOpenRE   = regexp.MustCompile(`^(\s+)(\w+)(\??): (.*\{)$`)
+	apiRE        = regexp.MustCompile(`Uses Azure REST API version ([\w-]+)`)
+	refRE        = regexp.MustCompile(`\b(?:inputs|outputs)\.([\w.]+)`)
+	nsRE         = regexp.MustCompile(`^( *)(?:export declare )?namespace (\w+) \{$`)
+	ifaceRE      = regexp.MustCompile(`^( *)(?:export )?interface (\w+) \{$`)
+	closeRE      = regexp.MustCompile(`^( *)\}$`)
+	tokenParts   = regexp.MustCompile(`^azure-native:([\w/]+):(\w+)$`)
 )
 
 func (s *Schema) loadResource(token string) (*Resource, error) {
@@ -187,6 +189,9 @@ func (s *Schema) loadResource(token string) (*Resource, error) {
 		case args == nil:
 			if m := outputRE.FindStringSubmatch(line); m != nil {
 				r.Outputs.Props[m[1]] = newProp(m[1], true, m[2])
+			} else if m := outputOpenRE.FindStringSubmatch(line); m != nil {
+				p, _ := readProp("    "+m[1]+": "+m[2], sc)
+				r.Outputs.Props[m[1]] = p
 			} else if m := argsRE.FindStringSubmatch(line); m != nil && m[1] == class {
 				args = &Object{Name: class + "Args", Props: map[string]Prop{}}
 			}
@@ -195,8 +200,8 @@ func (s *Schema) loadResource(token string) (*Resource, error) {
 				r.Inputs = args
 				return r, checkClass(token, typ, class, r)
 			}
-			if m := propRE.FindStringSubmatch(line); m != nil {
-				args.Props[m[1]] = newProp(m[1], m[2] == "", m[3])
+			if p, ok := readProp(line, sc); ok {
+				args.Props[p.Name] = p
 			}
 		}
 	}
@@ -223,6 +228,28 @@ func checkClass(token, typ, class string, r *Resource) error {
 		return fmt.Errorf("azschema: %s: the definition's class is %q, not %q (type names are case-sensitive)", token, class, typ)
 	}
 	return nil
+}
+
+// readProp parses a property declaration. A type written over several lines (an
+// inline object such as `tags?: pulumi.Input<{` ... `}>;`) is read to its closing
+// line, so that its inner lines are not taken for properties of their own.
+func readProp(line string, sc *bufio.Scanner) (Prop, bool) {
+	if m := propRE.FindStringSubmatch(line); m != nil {
+		return newProp(m[1], m[2] == "", m[3]), true
+	}
+	m := propOpenRE.FindStringSubmatch(line)
+	if m == nil {
+		return Prop{}, false
+	}
+	indent, typ := m[1], []string{m[4]}
+	for sc.Scan() {
+		next := sc.Text()
+		typ = append(typ, strings.TrimSpace(next))
+		if strings.HasPrefix(next, indent+"}") && strings.HasSuffix(next, ";") {
+			break
+		}
+	}
+	return newProp(m[2], m[3] == "", strings.TrimSuffix(strings.Join(typ, " "), ";")), true
 }
 
 func newProp(name string, required bool, typ string) Prop {
@@ -353,8 +380,8 @@ func (tf *typesFile) parse(ns string, off int64) error {
 		}
 		if len(stack) > 0 {
 			if top := stack[len(stack)-1]; top.obj != nil {
-				if m := propRE.FindStringSubmatch(line); m != nil && !strings.HasPrefix(strings.TrimSpace(line), "*") {
-					top.obj.Props[m[1]] = newProp(m[1], m[2] == "", m[3])
+				if p, ok := readProp(line, sc); ok {
+					top.obj.Props[p.Name] = p
 				}
 			}
 		}

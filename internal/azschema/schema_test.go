@@ -184,3 +184,33 @@ func joinErrs(errs []error) string {
 	}
 	return b.String()
 }
+
+func TestMultiLineProperties(t *testing.T) {
+	s := ForTest(t)
+	r, err := s.Resource("azure-native:resources:ResourceGroup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags, ok := r.Inputs.Props["tags"]
+	if !ok || tags.Required || !strings.Contains(tags.Type, "[key: string]") {
+		t.Fatalf("tags = %+v (ok=%v); inputs: %v", tags, ok, r.Inputs.PropNames())
+	}
+	if _, ok := r.Inputs.Props["key"]; ok {
+		t.Error("the inner line of a multi-line type was taken for a property")
+	}
+	if _, ok := r.Outputs.Props["tags"]; !ok {
+		t.Errorf("tags output missing: %v", r.Outputs.PropNames())
+	}
+	acct, err := s.Input("cognitiveservices.IdentityArgs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := acct.Props["userAssignedIdentities"]; !ok {
+		t.Errorf("IdentityArgs props: %v", acct.PropNames())
+	}
+	if err := s.ValidateInputs("azure-native:resources:ResourceGroup", resource.PropertyMap{
+		"tags": resource.NewProperty(resource.PropertyMap{"owner": resource.NewProperty("ai")}),
+	}); err != nil {
+		t.Errorf("tags rejected: %v", err)
+	}
+}
