@@ -1,0 +1,333 @@
+package standin
+
+import (
+	"archive/tar"
+	"bufio"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aiready/aiready/internal/azschema"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+)
+
+// AzureADVersion is the azuread version the stand-in reports and validates against.
+const AzureADVersion = "5.17.0"
+
+// AzureAD returns the azuread stand-in's package. With a schema (see LoadAzureAD)
+// inputs are validated against the @pulumi/azuread 5.17.0 definitions; with nil,
+// any inputs are accepted.
+func AzureAD(s *ADSchema) Package {
+	pkg := Package{
+		Name:    "azuread",
+		Version: AzureADVersion,
+		Names: func(r *Resource) Names {
+			return Names{ID: func() string { return guid(string(r.URN)) }}
+		},
+		Outputs: func(r *Resource, preview bool) resource.PropertyMap {
+			outs := plainMap(r.Inputs)
+			ids := map[string]string{"objectId": guid(string(r.URN))}
+			if parseADToken(r.Token) == "Application" {
+				ids["applicationId"] = guid(string(r.URN), "application")
+			}
+			for k, v := range ids {
+				if preview {
+					outs[resource.PropertyKey(k)] = resource.MakeComputed(resource.NewProperty(""))
+				} else {
+					outs[resource.PropertyKey(k)] = resource.NewProperty(v)
+				}
+			}
+			return outs
+		},
+		Functions: map[string]func(Config, resource.PropertyMap) (resource.PropertyMap, error){
+			"azuread:index/getClientConfig:getClientConfig": func(cfg Config, _ resource.PropertyMap) (resource.PropertyMap, error) {
+				return resource.PropertyMap{
+					"id":       resource.NewProperty(cfg.TenantID),
+					"clientId": resource.NewProperty(cfg.ClientID),
+					"objectId": resource.NewProperty(FakeObjectID),
+					"tenantId": resource.NewProperty(cfg.TenantID),
+				}, nil
+			},
+		},
+	}
+	if s != nil {
+		pkg.Schema = s
+	}
+	return pkg
+}
+
+// ADSchema is the parsed @pulumi/azuread definitions: each resource's Args and the
+// nested input types. It is safe for concurrent use.
+type ADSchema struct {
+	dir string
+
+	mu      sync.Mutex
+	args    map[string]*azschema.Object
+	inputs  map[string]*azschema.Object
+	indexed bool
+}
+
+var adTokenRE = regexp.MustCompile(`^azuread:index/(\w+):(\w+)$`)
+
+func parseADToken(token string) string {
+	if m := adTokenRE.FindStringSubmatch(token); m != nil {
+		return m[2]
+	}
+	return ""
+}
+
+// LoadAzureAD returns the azuread definitions, fetching them with npm pack into
+// the cache directory on first use.
+func LoadAzureAD() (*ADSchema, error) {
+	base, err := azschema.CacheDir()
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(filepath.Dir(base), "azuread-"+AzureADVersion)
+	if _, err := os.Stat(filepath.Join(dir, "types", "input.d.ts")); err != nil {
+		if err := fetchAzureAD(dir); err != nil {
+			return nil, err
+		}
+	}
+	return &ADSchema{dir: dir, args: map[string]*azschema.Object{}}, nil
+}
+
+// Known reports whether token is an azuread 5.17.0 resource.
+func (s *ADSchema) Known(token string) error {
+	_, err := s.resourceArgs(token)
+	return err
+}
+
+// Problems lists unknown and missing required properties, at every depth.
+func (s *ADSchema) Problems(token string, inputs resource.PropertyMap) []Problem {
+	args, err := s.resourceArgs(token)
+	if err != nil {
+		return []Problem{{Reason: err.Error()}}
+	}
+	var out []Problem
+	s.object("", inputs, args, &out)
+	sort.Slice(out, func(i, j int) bool { return out[i].Property < out[j].Property })
+	return out
+}
+
+func (s *ADSchema) object(path string, props resource.PropertyMap, obj *azschema.Object, out *[]Problem) {
+	for k, v := range props {
+		name := string(k)
+		if strings.HasPrefix(name, "__") {
+			continue
+		}
+		p := joinPath(path, name)
+		prop, ok := obj.Props[name]
+		if !ok {
+			*out = append(*out, Problem{Property: p, Reason: fmt.Sprintf("unknown property %q (%s); %s has: %s", p, obj.Name, obj.Name, strings.Join(obj.PropNames(), ", "))})
+			continue
+		}
+		if prop.Ref == "" {
+			continue
+		}
+		nested, err := s.input(prop.Ref)
+		if err != nil {
+			continue
+		}
+		v = unsecret(plain(v))
+		switch {
+		case v.IsObject():
+			s.object(p, v.ObjectValue(), nested, out)
+		case v.IsArray():
+			for i, e := range v.ArrayValue() {
+				if e.IsObject() {
+					s.object(fmt.Sprintf("%s[%d]", p, i), e.ObjectValue(), nested, out)
+				}
+			}
+		}
+	}
+	for _, name := range obj.PropNames() {
+		if !obj.Props[name].Required {
+			continue
+		}
+		if v, ok := props[resource.PropertyKey(name)]; !ok || v.IsNull() {
+			p := joinPath(path, name)
+			*out = append(*out, Problem{Property: p, Reason: fmt.Sprintf("missing required property %q (%s)", p, obj.Name)})
+		}
+	}
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+var (
+	adPropRE  = regexp.MustCompile(`^    (\w+)(\??): (.*);$`)
+	adRefRE   = regexp.MustCompile(`\binputs\.(\w+)`)
+	adIfaceRE = regexp.MustCompile(`^export interface (\w+) \{$`)
+)
+
+func (s *ADSchema) resourceArgs(token string) (*azschema.Object, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a, ok := s.args[token]; ok {
+		return a, nil
+	}
+	m := adTokenRE.FindStringSubmatch(token)
+	if m == nil {
+		return nil, fmt.Errorf("%w %s: not an azuread resource token (azuread:index/<module>:<Type>)", errUnknownToken, token)
+	}
+	file := filepath.Join(s.dir, m[1]+".d.ts")
+	objs, err := parseInterfaces(file, m[2]+"Args")
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%w %s: azuread %s has no resource %s", errUnknownToken, token, AzureADVersion, m[2])
+		}
+		return nil, err
+	}
+	a, ok := objs[m[2]+"Args"]
+	if !ok {
+		a = &azschema.Object{Name: m[2] + "Args", Props: map[string]azschema.Prop{}}
+	}
+	s.args[token] = a
+	return a, nil
+}
+
+func (s *ADSchema) input(name string) (*azschema.Object, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.indexed {
+		objs, err := parseInterfaces(filepath.Join(s.dir, "types", "input.d.ts"), "")
+		if err != nil {
+			return nil, err
+		}
+		s.inputs, s.indexed = objs, true
+	}
+	o, ok := s.inputs[name]
+	if !ok {
+		return nil, fmt.Errorf("azuread definitions have no input type %s", name)
+	}
+	return o, nil
+}
+
+// parseInterfaces reads the top-level interfaces of a .d.ts file (only the one
+// named only, when only is not "").
+func parseInterfaces(path, only string) (map[string]*azschema.Object, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the azuread definitions: %w", err)
+	}
+	defer f.Close()
+	out := map[string]*azschema.Object{}
+	var cur *azschema.Object
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() {
+		line := sc.Text()
+		if cur == nil {
+			if m := adIfaceRE.FindStringSubmatch(line); m != nil && (only == "" || m[1] == only) {
+				cur = &azschema.Object{Name: m[1], Props: map[string]azschema.Prop{}}
+				out[m[1]] = cur
+			}
+			continue
+		}
+		if line == "}" {
+			cur = nil
+			continue
+		}
+		if m := adPropRE.FindStringSubmatch(line); m != nil {
+			p := azschema.Prop{Name: m[1], Required: m[2] == "", Type: m[3]}
+			if r := adRefRE.FindStringSubmatch(m[3]); r != nil {
+				p.Ref = r[1]
+			}
+			cur.Props[m[1]] = p
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// fetchAzureAD runs npm pack @pulumi/azuread and keeps its .d.ts files in dir.
+func fetchAzureAD(dir string) error {
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		return fmt.Errorf("%w: npm is not on PATH to fetch @pulumi/azuread@%s: %v", azschema.ErrUnavailable, AzureADVersion, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return fmt.Errorf("creating the cache directory: %w", err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".fetch-azuread-")
+	if err != nil {
+		return fmt.Errorf("creating a temporary directory: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, npm, "pack", "@pulumi/azuread@"+AzureADVersion, "--silent", "--pack-destination", tmp)
+	cmd.Dir = tmp
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%w: npm pack @pulumi/azuread@%s: %v: %s", azschema.ErrUnavailable, AzureADVersion, err, strings.TrimSpace(string(out)))
+	}
+	unpacked := filepath.Join(tmp, "unpacked")
+	if err := extractDTS(filepath.Join(tmp, "pulumi-azuread-"+AzureADVersion+".tgz"), unpacked); err != nil {
+		return err
+	}
+	if err := os.Rename(unpacked, dir); err != nil {
+		if _, statErr := os.Stat(filepath.Join(dir, "types", "input.d.ts")); statErr == nil {
+			return nil // another process won the race
+		}
+		return fmt.Errorf("moving the azuread definitions into %s: %w", dir, err)
+	}
+	return nil
+}
+
+func extractDTS(tgz, dir string) error {
+	f, err := os.Open(tgz)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", tgz, err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", tgz, err)
+	}
+	tr := tar.NewReader(gz)
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", tgz, err)
+		}
+		name := strings.TrimPrefix(h.Name, "package/")
+		if h.Typeflag != tar.TypeReg || !strings.HasSuffix(name, ".d.ts") || strings.Contains(name, "..") {
+			continue
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fmt.Errorf("extracting %s: %w", name, err)
+		}
+		out, err := os.Create(dst)
+		if err != nil {
+			return fmt.Errorf("extracting %s: %w", name, err)
+		}
+		_, err = io.Copy(out, tr)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("extracting %s: %w", name, err)
+		}
+	}
+}

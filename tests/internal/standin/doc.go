@@ -1,0 +1,31 @@
+// Package standin is a test double of Azure for the Pulumi engine: a resource
+// provider that answers to the names azure-native (2.90.0) and azuread (5.17.0),
+// validates every resource's inputs the way the real provider's Check does, and
+// creates nothing.
+//
+// What it emulates:
+//   - Check: unknown input properties, at every depth the azure-native 2.90.0 type
+//     definitions describe, and missing required ones are CheckFailures naming the
+//     property; a resource's own name property is autonamed (the URN name plus a
+//     hash of the URN, or a GUID where Azure wants one) when it is not given, and kept
+//     from the previous state when it was; location defaults from provider config.
+//   - Diff: no change when the inputs are equal (locations compared the way Azure
+//     normalises them); otherwise a detailed diff, with replacement when the
+//     location, the resource's name or a parent it is addressed by (a required
+//     "...Name" input, or scope) changes.
+//   - Create/Update: a deterministic fake ARM id
+//     (/subscriptions/<subscription>/resourceGroups/<group>/providers/<namespace>/<type>/<name>),
+//     the inputs echoed as outputs plus the computed outputs programs read: name,
+//     type, azureApiVersion, identity principal and tenant ids, an AI account's
+//     endpoint, a vault's URI, storage endpoints, a workspace's customer id, an API
+//     Management gateway URL. During preview the computed outputs are unknown, as
+//     they are with the real provider.
+//   - Read returns the state it is given (or, for a read of an existing resource by
+//     id, a minimal state derived from the id); Delete forgets; Invoke answers
+//     getClientConfig with fixed fake identities.
+//
+// What it cannot emulate: anything Azure decides at deployment time (quota, region
+// capacity, name availability, policy assignments' effects, RBAC, API-level
+// validation of values rather than property names), and outputs beyond those
+// listed above (other output-only properties are absent after create).
+package standin
