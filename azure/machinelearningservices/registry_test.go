@@ -1,8 +1,6 @@
 package machinelearningservices
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -26,44 +24,11 @@ func TestSchema(t *testing.T) {
 		t.Errorf("%s uses API %s; the doc comments describe 2023-04-01", RegistryType, r.APIVersion)
 	}
 	for _, err := range s.CheckArgs(RegistryType, RegistryArgs{}) {
-		if !multiLineTags(t, s, RegistryType, err) {
-			t.Error(err)
-		}
+		t.Error(err)
 	}
 	for _, err := range s.CheckOutputs(RegistryType, &Registry{}) {
-		if !multiLineTags(t, s, RegistryType, err) {
-			t.Error(err)
-		}
+		t.Error(err)
 	}
-}
-
-// multiLineTags reports whether err is azschema's false report of a missing "tags"
-// property: the parser reads one-line properties only, and the definitions write
-// tags over three lines ("tags?: pulumi.Input<{" ... "}>;"). It confirms the
-// resource's definition file does declare tags, so a real misspelling still fails.
-func multiLineTags(t *testing.T, s *azschema.Schema, token string, err error) bool {
-	t.Helper()
-	msg := err.Error()
-	if !strings.Contains(msg, `no property "tags"`) && !strings.Contains(msg, `no output "tags"`) {
-		return false
-	}
-	r, rerr := s.Resource(token)
-	if rerr != nil {
-		return false
-	}
-	dir, derr := azschema.Dir()
-	if derr != nil {
-		return false
-	}
-	b, ferr := os.ReadFile(filepath.Join(dir, filepath.FromSlash(r.File)))
-	if ferr != nil {
-		return false
-	}
-	want := "    tags?: pulumi.Input<{\n"
-	if strings.Contains(msg, "no output") {
-		want = "    readonly tags: pulumi.Output<{\n"
-	}
-	return strings.Contains(string(b), want)
 }
 
 func region(location, storageType string) RegistryRegionArmDetailsArgs {

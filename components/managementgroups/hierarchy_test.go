@@ -176,7 +176,11 @@ func TestBadInput(t *testing.T) {
 		{"display name too long", func(a *Args) { a.Groups[1].DisplayName = strings.Repeat("x", 91) }, "Groups[1].DisplayName is 91 characters long"},
 		{"unknown parent", func(a *Args) { a.Groups[1].Parent = "nowhere" }, `Groups[1].Parent "nowhere" is not the id of a group in Groups`},
 		{"cycle", func(a *Args) { a.Groups[0].Parent = "ai-corp" }, "is part of a cycle (ai -> ai-corp -> ai)"},
-		{"self as parent id", func(a *Args) { a.Groups[0].ID = "landingzones"; a.Groups[1].Parent = "landingzones"; a.Groups[2].Parent = "landingzones" }, `Groups[0].ID "landingzones" is the same as ParentID`},
+		{"self as parent id", func(a *Args) {
+			a.Groups[0].ID = "landingzones"
+			a.Groups[1].Parent = "landingzones"
+			a.Groups[2].Parent = "landingzones"
+		}, `Groups[0].ID "landingzones" is the same as ParentID`},
 		{"bad archetype", func(a *Args) { a.Groups[1].Archetype = "Corp" }, `Groups[1].Archetype "Corp": use corp, online, sandbox, dev`},
 		{"empty archetype", func(a *Args) { a.Groups[0].Archetype = "" }, `Groups[0].Archetype ""`},
 		{"corp under online", func(a *Args) { a.Groups[1].Parent = "ai-online" }, `Groups[1] "ai-corp" (corp) is nested under "ai-online" (online): internal (corp) and internet-facing (online) AI workloads need separate management groups`},
