@@ -18,7 +18,7 @@ const (
 	ArchetypeSandbox = "sandbox"
 )
 
-// Archetypes returns the archetypes AssetReplicationArgs.Archetype accepts.
+// Archetypes returns the archetypes Args.Archetype accepts.
 func Archetypes() []string {
 	return []string{ArchetypeCorp, ArchetypeOnline, ArchetypeDev, ArchetypeSandbox}
 }
@@ -43,7 +43,7 @@ const (
 	NoReplication ReplicationMode = "None"
 )
 
-// ReplicationModes returns the modes AssetReplicationArgs.Replication accepts.
+// ReplicationModes returns the modes Args.Replication accepts.
 func ReplicationModes() []ReplicationMode {
 	return []ReplicationMode{GeoRedundantStorage, ObjectReplication, NoReplication}
 }
@@ -65,7 +65,7 @@ func AssetContainers() []string {
 	return []string{ContainerFineTunedModels, ContainerTrainedModels, ContainerRAGDatasets, ContainerTrainingData}
 }
 
-// Keys of AssetReplicationArgs.PrivateDNSZoneIDs, the same as SecureNetwork's
+// Keys of Args.PrivateDNSZoneIDs, the same as SecureNetwork's
 // PrivateDNSZoneIDs.
 const (
 	// DNSBlob is privatelink.blob.core.windows.net, for the storage accounts.
@@ -78,10 +78,10 @@ const (
 	DNSVault = "vault"
 )
 
-// AssetReplicationArgs are the arguments of an AssetReplication. Plain Go values
+// Args are the arguments of an AssetReplication. Plain Go values
 // decide what is built and are checked by Validate; pulumi Inputs carry values into
 // resources.
-type AssetReplicationArgs struct {
+type Args struct {
 	// Archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox"
 	// (the Archetype* constants). Optional; default "corp". Stamped on every resource
 	// as the aiready-archetype tag.
@@ -148,7 +148,7 @@ type RegionArgs struct {
 	// KeyVault is set, for the primary).
 	Location string
 	// ResourceGroupName is the region's resource group. Optional; default
-	// AssetReplicationArgs.ResourceGroupName.
+	// Args.ResourceGroupName.
 	ResourceGroupName pulumi.StringInput
 	// PrivateEndpointSubnetID is the subnet of the region's private endpoints (e.g.
 	// SecureNetwork's private-endpoint subnet of the region). Required.

@@ -29,7 +29,7 @@ const storageBlobDataReader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"
 type builder struct {
 	ctx  *pulumi.Context
 	name string
-	args *AssetReplicationArgs
+	args *Args
 	r    *resolved
 	comp *AssetReplication
 	tags pulumi.StringMap

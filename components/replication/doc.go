@@ -45,7 +45,7 @@
 // key vault are created with protect and retainOnDelete, so neither a mistaken
 // `pulumi destroy` nor a rename deletes data.
 //
-// AssetReplicationArgs.Validate checks everything the catalog and the arguments can
+// Args.Validate checks everything the catalog and the arguments can
 // tell before any resource exists: unknown regions, regions without AI Search or
 // Azure ML, a secondary equal to the primary or missing while replication is asked
 // for, a geo-redundant SKU whose copy would not land in the secondary region, the

@@ -19,7 +19,7 @@ func Example() {
 	for _, key := range []string{replication.DNSBlob, replication.DNSSearch, replication.DNSAzureML, replication.DNSVault} {
 		zones[key] = pulumi.String("/subscriptions/s/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/" + key)
 	}
-	args := &replication.AssetReplicationArgs{
+	args := &replication.Args{
 		Archetype:         replication.ArchetypeCorp,
 		Production:        true,
 		ResourceGroupName: pulumi.String("rg-ai"),
@@ -45,7 +45,7 @@ func Example() {
 
 	var placement replication.Placement
 	rec, err := pulumitest.Run(func(ctx *pulumi.Context) error {
-		assets, err := replication.NewAssetReplication(ctx, "assets", args)
+		assets, err := replication.New(ctx, "assets", args)
 		if err != nil {
 			return err
 		}
@@ -95,11 +95,11 @@ func Example() {
 	// 6 azure-native:network:PrivateEndpoint
 }
 
-// ExampleAssetReplicationArgs_Validate shows the errors a stack gets before anything
+// ExampleArgs_Validate shows the errors a stack gets before anything
 // is built: here a secondary region whose data would not be next to any model
 // endpoint, and a search SKU without private link.
-func ExampleAssetReplicationArgs_Validate() {
-	args := &replication.AssetReplicationArgs{
+func ExampleArgs_Validate() {
+	args := &replication.Args{
 		ResourceGroupName: pulumi.String("rg-ai"),
 		NamePrefix:        "contosoai",
 		Primary:           replication.RegionArgs{Location: "eastus2", PrivateEndpointSubnetID: pulumi.String("subnet-a")},

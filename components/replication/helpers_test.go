@@ -39,8 +39,8 @@ func zoneIDs() pulumi.StringMap {
 
 // baseline is a compliant production configuration: eastus2 with a copy in its pair
 // centralus, both endpoint regions, object replication, a key vault.
-func baseline() *AssetReplicationArgs {
-	return &AssetReplicationArgs{
+func baseline() *Args {
+	return &Args{
 		Archetype:         ArchetypeCorp,
 		Production:        true,
 		ResourceGroupName: pulumi.String("rg-ai"),
@@ -84,11 +84,11 @@ func azureOutputs(args pulumi.MockResourceArgs, state resource.PropertyMap) {
 }
 
 // run builds the component under mocks and returns the recorder and the component.
-func run(t testing.TB, args *AssetReplicationArgs) (*pulumitest.Recorder, *AssetReplication) {
+func run(t testing.TB, args *Args) (*pulumitest.Recorder, *AssetReplication) {
 	t.Helper()
 	var comp *AssetReplication
 	rec := pulumitest.MustRun(t, func(ctx *pulumi.Context) error {
-		c, err := NewAssetReplication(ctx, "assets", args)
+		c, err := New(ctx, "assets", args)
 		comp = c
 		return err
 	}, pulumitest.WithOutputs(azureOutputs))

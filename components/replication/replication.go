@@ -108,7 +108,7 @@ func (p Placement) clone() Placement {
 }
 
 // place computes the placement of validated arguments.
-func (r *resolved) place(a *AssetReplicationArgs) Placement {
+func (r *resolved) place(a *Args) Placement {
 	p := Placement{
 		Stores:            map[string]string{},
 		EndpointRegions:   slices.Clone(a.EndpointRegions),
@@ -134,10 +134,10 @@ func (r *resolved) place(a *AssetReplicationArgs) Placement {
 	return p
 }
 
-// NewAssetReplication validates args and builds the component. It fails before
+// New validates args and builds the component. It fails before
 // registering anything when the arguments are invalid (see
-// AssetReplicationArgs.Validate).
-func NewAssetReplication(ctx *pulumi.Context, name string, args *AssetReplicationArgs, opts ...pulumi.ResourceOption) (*AssetReplication, error) {
+// Args.Validate).
+func New(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOption) (*AssetReplication, error) {
 	r, err := args.resolve()
 	if err != nil {
 		return nil, fmt.Errorf("%s %q: %w", ComponentName, name, err)
@@ -161,7 +161,7 @@ func NewAssetReplication(ctx *pulumi.Context, name string, args *AssetReplicatio
 }
 
 // summary is what the component records as its inputs: the plain decisions.
-func summary(a *AssetReplicationArgs, r *resolved) pulumi.Map {
+func summary(a *Args, r *resolved) pulumi.Map {
 	regions := pulumi.StringMap{}
 	for _, reg := range r.regions {
 		regions[reg.role] = pulumi.String(reg.Location)

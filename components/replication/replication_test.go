@@ -677,7 +677,7 @@ func TestCoLocationOutputs(t *testing.T) {
 	}
 	fromArgs, err := args.Placement()
 	if err != nil || !reflect.DeepEqual(fromArgs, p) {
-		t.Errorf("AssetReplicationArgs.Placement() = %+v, %v; want %+v", fromArgs, err, p)
+		t.Errorf("Args.Placement() = %+v, %v; want %+v", fromArgs, err, p)
 	}
 }
 
@@ -695,7 +695,7 @@ func TestZoneIDsFromAnOutput(t *testing.T) {
 	delete(ids, DNSSearch)
 	args.PrivateDNSZoneIDs = ids.ToStringMapOutput()
 	_, err := pulumitest.Run(func(ctx *pulumi.Context) error {
-		_, err := NewAssetReplication(ctx, "assets", args)
+		_, err := New(ctx, "assets", args)
 		return err
 	}, pulumitest.WithOutputs(azureOutputs))
 	want := `AssetReplication "assets": PrivateDNSZoneIDs has no "search" zone id; the private endpoints of the search services register in it`
@@ -753,7 +753,7 @@ func keys(m map[string]string) []string {
 	return out
 }
 
-func BenchmarkNewAssetReplication(b *testing.B) {
+func BenchmarkNew(b *testing.B) {
 	for _, mode := range []ReplicationMode{ObjectReplication, GeoRedundantStorage} {
 		b.Run(string(mode), func(b *testing.B) {
 			args := baseline()
@@ -761,7 +761,7 @@ func BenchmarkNewAssetReplication(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				if _, err := pulumitest.Run(func(ctx *pulumi.Context) error {
-					_, err := NewAssetReplication(ctx, "assets", args)
+					_, err := New(ctx, "assets", args)
 					return err
 				}, pulumitest.WithOutputs(azureOutputs)); err != nil {
 					b.Fatal(err)

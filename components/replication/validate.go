@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// ErrInvalidArgs is wrapped by every error of AssetReplicationArgs.Validate.
+// ErrInvalidArgs is wrapped by every error of Args.Validate.
 var ErrInvalidArgs = errors.New("invalid AssetReplication arguments")
 
 // Defaults and limits.
@@ -51,7 +51,7 @@ var (
 	containerRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$`)
 )
 
-// resolved is a validated AssetReplicationArgs with its defaults applied; the args
+// resolved is a validated Args with its defaults applied; the args
 // themselves are not changed.
 type resolved struct {
 	archetype string
@@ -97,15 +97,15 @@ const (
 // Validate checks the arguments without creating anything and reports every
 // problem, each naming the field, the value and what is allowed. Each error wraps
 // ErrInvalidArgs. A stack can call it to check its whole configuration before any
-// resource exists; NewAssetReplication calls it first.
-func (a *AssetReplicationArgs) Validate() error {
+// resource exists; New calls it first.
+func (a *Args) Validate() error {
 	_, err := a.resolve()
 	return err
 }
 
 // Placement returns where each data store of these arguments goes (see
 // AssetReplication.Placement). It returns the Validate error for invalid arguments.
-func (a *AssetReplicationArgs) Placement() (Placement, error) {
+func (a *Args) Placement() (Placement, error) {
 	r, err := a.resolve()
 	if err != nil {
 		return Placement{}, err
@@ -113,7 +113,7 @@ func (a *AssetReplicationArgs) Placement() (Placement, error) {
 	return r.placement, nil
 }
 
-func (a *AssetReplicationArgs) resolve() (*resolved, error) {
+func (a *Args) resolve() (*resolved, error) {
 	if a == nil {
 		return nil, fmt.Errorf("%w: args are required", ErrInvalidArgs)
 	}
@@ -202,7 +202,7 @@ func (a *AssetReplicationArgs) resolve() (*resolved, error) {
 }
 
 // zoneKeys are the PrivateDNSZoneIDs keys the arguments need.
-func (a *AssetReplicationArgs) zoneKeys() []string {
+func (a *Args) zoneKeys() []string {
 	keys := []string{DNSBlob, DNSSearch, DNSAzureML}
 	if a.KeyVault != nil {
 		keys = append(keys, DNSVault)
@@ -224,7 +224,7 @@ func zoneUser(key string) string {
 }
 
 // checkRegion checks one region's placement and services.
-func (a *AssetReplicationArgs) checkRegion(cat *catalog.Catalog, field string, reg RegionArgs, role string, bad func(string, ...any)) resolvedRegion {
+func (a *Args) checkRegion(cat *catalog.Catalog, field string, reg RegionArgs, role string, bad func(string, ...any)) resolvedRegion {
 	out := resolvedRegion{RegionArgs: reg, role: role, rg: reg.ResourceGroupName}
 	if out.rg == nil {
 		out.rg = a.ResourceGroupName
@@ -265,7 +265,7 @@ func serviceUse(service string) string {
 	}
 }
 
-func (a *AssetReplicationArgs) resolveStorage(r *resolved, bad func(string, ...any)) {
+func (a *Args) resolveStorage(r *resolved, bad func(string, ...any)) {
 	s := a.Storage
 	if s.Sku != "" {
 		allowed := standardSkus
@@ -341,7 +341,7 @@ func defaultStorageSku(mode ReplicationMode, production bool, location string) s
 	}
 }
 
-func (a *AssetReplicationArgs) resolveSearch(r *resolved, bad func(string, ...any)) {
+func (a *Args) resolveSearch(r *resolved, bad func(string, ...any)) {
 	s := a.Search
 	r.searchSku = s.Sku
 	if r.searchSku == "" {
@@ -386,7 +386,7 @@ func (a *AssetReplicationArgs) resolveSearch(r *resolved, bad func(string, ...an
 	}
 }
 
-func (a *AssetReplicationArgs) resolveRegistry(r *resolved, bad func(string, ...any)) {
+func (a *Args) resolveRegistry(r *resolved, bad func(string, ...any)) {
 	t := a.Registry.StorageAccountType
 	if t != "" && !slices.Contains(registrySkus, t) {
 		bad("Registry.StorageAccountType %q: use one of %s", t, strings.Join(registrySkus, ", "))
@@ -402,7 +402,7 @@ func (a *AssetReplicationArgs) resolveRegistry(r *resolved, bad func(string, ...
 	}
 }
 
-func (a *AssetReplicationArgs) resolveKeyVault(r *resolved, bad func(string, ...any)) {
+func (a *Args) resolveKeyVault(r *resolved, bad func(string, ...any)) {
 	kv := a.KeyVault
 	if kv == nil {
 		return
@@ -428,7 +428,7 @@ func (a *AssetReplicationArgs) resolveKeyVault(r *resolved, bad func(string, ...
 
 // checkCoLocation enforces the guide's RAG co-location: data stores in the regions
 // of the model endpoints they serve, unless CrossRegionReason says otherwise.
-func (a *AssetReplicationArgs) checkCoLocation(cat *catalog.Catalog, r *resolved, bad func(string, ...any)) {
+func (a *Args) checkCoLocation(cat *catalog.Catalog, r *resolved, bad func(string, ...any)) {
 	for i, e := range a.EndpointRegions {
 		if _, err := cat.Region(e); err != nil {
 			bad("EndpointRegions[%d]: %v", i, err)
