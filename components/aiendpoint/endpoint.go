@@ -338,6 +338,7 @@ func (b *endpointBuilder) contentFilters(acct *cognitiveservices.Account) (map[s
 				Mode:           pulumi.String(mode),
 				ContentFilters: rules,
 			},
+			Tags: b.tags,
 		}, pulumi.Parent(b.comp), pulumi.DependsOn([]pulumi.Resource{acct}))
 		if err != nil {
 			return nil, fmt.Errorf("content filter %q: %w", f.Name, err)
@@ -374,6 +375,7 @@ func (b *endpointBuilder) modelDeployments(acct *cognitiveservices.Account, filt
 				RaiPolicyName:        pulumi.String(d.ContentFilter),
 				VersionUpgradeOption: pulumi.String(d.VersionUpgradeOption),
 			},
+			Tags: b.tags,
 		}, pulumi.Parent(b.comp), pulumi.DependsOn(deps))
 		if err != nil {
 			return pulumi.StringArrayOutput{}, fmt.Errorf("deployment %q: %w", d.Name, err)

@@ -239,6 +239,7 @@ func TestEndpointDeploymentsAreChained(t *testing.T) {
 		previous = d.URN
 	}
 	chat := rec.Named(t, cognitiveservices.DeploymentType, "ai-deployment-chat")
+	wantString(t, chat, "tags.aiready-component", "RegionalAIEndpoint")
 	wantString(t, chat, "properties.raiPolicyName", "Microsoft.DefaultV2")
 	wantString(t, chat, "properties.versionUpgradeOption", "OnceCurrentVersionExpired")
 	mini := rec.Named(t, cognitiveservices.DeploymentType, "ai-deployment-gpt-4o-mini")
