@@ -25,14 +25,10 @@ func TestSchema(t *testing.T) {
 		{ApiPolicyType, ApiPolicyArgs{}, &ApiPolicy{}},
 	} {
 		for _, err := range s.CheckArgs(c.token, c.args) {
-			if !multiLine(t, s, c.token, err) {
-				t.Error(err)
-			}
+			t.Error(err)
 		}
 		for _, err := range s.CheckOutputs(c.token, c.res) {
-			if !multiLine(t, s, c.token, err) {
-				t.Error(err)
-			}
+			t.Error(err)
 		}
 	}
 }
