@@ -210,11 +210,10 @@ type ReplicationConfig struct {
 	Mode string `json:"mode"`
 	// SoftDeleteDays is the blob and container soft-delete retention (default 30).
 	SoftDeleteDays int `json:"softDeleteDays"`
-	// SearchSKU and SearchReplicas size the AI Search services (default standard, 2).
+	// SearchSKU and SearchReplicas size the AI Search services (default standard;
+	// 3 replicas in production, 2 otherwise).
 	SearchSKU      string `json:"searchSku"`
 	SearchReplicas int    `json:"searchReplicas"`
-	// MLRegistry builds an Azure ML registry replicated to the regions (default true).
-	MLRegistry *bool `json:"mlRegistry"`
 	// KeyVault builds a Key Vault for customer-managed keys (default true in production).
 	KeyVault *bool `json:"keyVault"`
 }
@@ -390,12 +389,6 @@ func (c *Config) applyDefaults() {
 	}
 	if c.Replication.SoftDeleteDays == 0 {
 		c.Replication.SoftDeleteDays = defaultReplicationSoftDelay
-	}
-	if c.Replication.SearchSKU == "" {
-		c.Replication.SearchSKU = "standard"
-	}
-	if c.Replication.SearchReplicas == 0 {
-		c.Replication.SearchReplicas = 2
 	}
 	if c.Gateway.Capacity == 0 {
 		c.Gateway.Capacity = 1

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aiready/aiready/components/managementgroups"
 	"github.com/aiready/aiready/components/policybaseline"
+	"github.com/aiready/aiready/components/replication"
 	"github.com/aiready/aiready/components/securenetwork"
 	"github.com/aiready/aiready/internal/tags"
 	"github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2"
@@ -39,6 +40,8 @@ type Plan struct {
 	Hierarchy *managementgroups.Args
 	Baseline  *policybaseline.Args
 	Network   *securenetwork.Args
+	// Replication is nil for the dev stack.
+	Replication *replication.Args
 }
 
 // NewPlan builds and validates every component's arguments from the configuration.
@@ -51,14 +54,31 @@ func NewPlan(cfg *Config) (*Plan, error) {
 	p.Hierarchy = cfg.hierarchyArgs()
 	p.Network = cfg.networkArgs(names)
 	p.Baseline = cfg.baselineArgs(pulumi.String("/subscriptions/" + cfg.Subscriptions.Workload + "/resourceGroups/validation/providers/Microsoft.Network/ddosProtectionPlans/validation"))
-	for _, c := range []struct {
+	checks := []struct {
 		name string
 		v    interface{ Validate() error }
 	}{
 		{"ManagementGroupHierarchy", p.Hierarchy},
 		{"AIPolicyBaseline", p.Baseline},
 		{"SecureNetwork", p.Network},
-	} {
+	}
+	if cfg.replicates() {
+		// Placeholders stand in for ids only known once the network exists; every
+		// plain value the component checks comes from the configuration.
+		subnets, zones := map[string]pulumi.StringInput{}, pulumi.StringMap{}
+		for _, r := range cfg.Regions {
+			subnets[r.Location] = pulumi.String("validation")
+		}
+		for _, k := range []string{replication.DNSBlob, replication.DNSSearch, replication.DNSAzureML, replication.DNSVault} {
+			zones[k] = pulumi.String("validation")
+		}
+		p.Replication = cfg.replicationArgs(aiGroups(cfg), subnets, zones)
+		checks = append(checks, struct {
+			name string
+			v    interface{ Validate() error }
+		}{"AssetReplication", p.Replication})
+	}
+	for _, c := range checks {
 		if err := c.v.Validate(); err != nil {
 			return nil, fmt.Errorf("%w: the configuration gives %s invalid arguments: %w", ErrConfig, c.name, err)
 		}
@@ -121,6 +141,25 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	network, err := securenetwork.New(ctx, cfg.NamePrefix+"-net", cfg.networkArgs(netNames), comp)
 	if err != nil {
 		return err
+	}
+
+	if cfg.replicates() {
+		aiRGs := map[string]pulumi.StringInput{}
+		for loc, rg := range rgs["ai"] {
+			aiRGs[loc] = rg.Name
+		}
+		subnets := map[string]pulumi.StringInput{}
+		for loc, rn := range network.Regions {
+			subnets[loc] = rn.SubnetIDs[securenetwork.SubnetPrivateEndpoints]
+		}
+		assets, err := replication.New(ctx, cfg.NamePrefix+"-assets", cfg.replicationArgs(aiRGs, subnets, network.PrivateDNSZoneIDs), comp)
+		if err != nil {
+			return err
+		}
+		ctx.Export("storageAccountIds", assets.StorageAccountIDs)
+		ctx.Export("searchServiceIds", assets.SearchServiceIDs)
+		ctx.Export("mlRegistryId", assets.RegistryID)
+		ctx.Export("dataPlacement", assets.CoLocation)
 	}
 
 	baselineArgs := cfg.baselineArgs(network.DDoSProtectionPlanID)
@@ -285,6 +324,55 @@ func (c *Config) networkArgs(resourceGroups map[string]pulumi.StringInput) *secu
 			region.Hybrid = securenetwork.HybridArgs{Mode: securenetwork.HybridVPN, VPN: vpn}
 		}
 		args.Regions = append(args.Regions, region)
+	}
+	return args
+}
+
+// replicates reports whether the stack replicates AI assets (corp and online).
+func (c *Config) replicates() bool { return c.Archetype != ArchetypeDev }
+
+// aiGroups names the regions' AI resource groups (for validation).
+func aiGroups(c *Config) map[string]pulumi.StringInput {
+	out := map[string]pulumi.StringInput{}
+	for _, r := range c.Regions {
+		out[r.Location] = pulumi.String(c.resourceGroupName("ai", r.Location))
+	}
+	return out
+}
+
+// replicationArgs places the AI assets in the primary region with a copy in the
+// secondary, in the endpoints' regions.
+func (c *Config) replicationArgs(resourceGroups, subnets map[string]pulumi.StringInput, zones pulumi.StringMapInput) *replication.Args {
+	mode := replication.GeoRedundantStorage
+	switch {
+	case c.Secondary() == "":
+		// A single-region (non-production) stack keeps its assets in one region.
+		mode = replication.NoReplication
+	case c.Replication.Mode == ReplicationObjectReplication:
+		mode = replication.ObjectReplication
+	}
+	args := &replication.Args{
+		Archetype:         c.Archetype,
+		Production:        c.Production(),
+		ResourceGroupName: resourceGroups[c.Primary()],
+		NamePrefix:        c.NamePrefix + c.Archetype,
+		Primary:           replication.RegionArgs{Location: c.Primary(), PrivateEndpointSubnetID: subnets[c.Primary()]},
+		Replication:       mode,
+		PrivateDNSZoneIDs: zones,
+		EndpointRegions:   c.Locations(),
+		Storage:           replication.StorageArgs{SoftDeleteRetentionDays: c.Replication.SoftDeleteDays},
+		Search:            replication.SearchArgs{Sku: c.Replication.SearchSKU, ReplicaCount: c.Replication.SearchReplicas},
+		Tags:              c.tagsPlain(),
+	}
+	if sec := c.Secondary(); sec != "" {
+		args.Secondary = &replication.RegionArgs{Location: sec, ResourceGroupName: resourceGroups[sec], PrivateEndpointSubnetID: subnets[sec]}
+	}
+	keyVault := c.Production()
+	if c.Replication.KeyVault != nil {
+		keyVault = *c.Replication.KeyVault
+	}
+	if keyVault {
+		args.KeyVault = &replication.KeyVaultArgs{}
 	}
 	return args
 }

@@ -188,3 +188,28 @@ func TestSecretsStaySecret(t *testing.T) {
 		assert.NotEqual(t, "Deny-HybridNetworking", a.String("policyAssignmentName"))
 	}
 }
+
+func TestReplicationPerStack(t *testing.T) {
+	corp, err := runStack(t, "corp", shippedConfig(t, "corp"))
+	require.NoError(t, err)
+	accounts := corp.ByType("azure-native:storage:StorageAccount")
+	require.Len(t, accounts, 1, "geo-redundant mode keeps one account; Azure copies it to the pair")
+	assert.Equal(t, "Standard_RAGZRS", accounts[0].String("sku.name"))
+	assert.Equal(t, "eastus", accounts[0].String("location"))
+	assert.True(t, accounts[0].Protect && accounts[0].RetainOnDelete, "production data is protected from destroy")
+	searches := corp.ByType("azure-native:search:Service")
+	require.Len(t, searches, 2, "AI Search has no geo-replication: a second service in the secondary region")
+	locations := []string{searches[0].String("location"), searches[1].String("location")}
+	assert.ElementsMatch(t, []string{"eastus", "westus"}, locations)
+	assert.Equal(t, 1, corp.Count("azure-native:machinelearningservices:Registry"))
+	assert.Equal(t, 1, corp.Count("azure-native:keyvault:Vault"), "production gets a key vault for customer-managed keys")
+
+	online, err := runStack(t, "online", shippedConfig(t, "online"))
+	require.NoError(t, err)
+	assert.Len(t, online.ByType("azure-native:storage:StorageAccount"), 2, "object replication keeps an account per region")
+	assert.Equal(t, 2, online.Count("azure-native:storage:ObjectReplicationPolicy"), "the destination's policy, then the source's")
+
+	dev, err := runStack(t, "dev", shippedConfig(t, "dev"))
+	require.NoError(t, err)
+	assert.Zero(t, dev.Count("aiready:reliability:AssetReplication"), "the dev stack replicates nothing")
+}
