@@ -322,7 +322,7 @@ func (b *endpointBuilder) contentFilters(acct *cognitiveservices.Account) (map[s
 			rules[i] = cognitiveservices.RaiPolicyContentFilterArgs{
 				Name:     pulumi.String(r.Category),
 				Source:   pulumi.String(r.Source),
-				Blocking: pulumi.Bool(r.Blocking),
+				Blocking: pulumi.Bool(!r.AnnotateOnly),
 				Enabled:  pulumi.Bool(!r.Disabled),
 			}
 			if r.SeverityThreshold != "" {

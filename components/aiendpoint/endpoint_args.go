@@ -174,8 +174,9 @@ type ContentFilterRule struct {
 	// SeverityThreshold is "Low", "Medium" or "High": the lowest severity filtered.
 	// Required for Hate, Sexual, Violence and Selfharm; empty for the others.
 	SeverityThreshold string
-	// Blocking blocks matching content; false only annotates it. Default false.
-	Blocking bool
+	// AnnotateOnly marks matching content instead of blocking it. Default false:
+	// matching content is blocked.
+	AnnotateOnly bool
 	// Disabled turns the category off. Default false (enabled).
 	Disabled bool
 }

@@ -254,8 +254,8 @@ func TestEndpointCustomContentFilter(t *testing.T) {
 		Name: "strict",
 		Mode: "Blocking",
 		Filters: []ContentFilterRule{
-			{Category: "Hate", Source: "Prompt", SeverityThreshold: "Low", Blocking: true},
-			{Category: "Jailbreak", Source: "Prompt", Blocking: true},
+			{Category: "Hate", Source: "Prompt", SeverityThreshold: "Low"},
+			{Category: "Jailbreak", Source: "Prompt", AnnotateOnly: true},
 		},
 	}}
 	args.Deployments[1].ContentFilter = "strict"
@@ -270,6 +270,8 @@ func TestEndpointCustomContentFilter(t *testing.T) {
 	wantString(t, filter, "properties.mode", "Blocking")
 	wantString(t, filter, "properties.contentFilters[0].severityThreshold", "Low")
 	wantBool(t, filter, "properties.contentFilters[0].enabled", true)
+	wantBool(t, filter, "properties.contentFilters[0].blocking", true)
+	wantBool(t, filter, "properties.contentFilters[1].blocking", false)
 	if _, ok := filter.Input("properties.contentFilters[1].severityThreshold"); ok {
 		t.Error("Jailbreak has no severity threshold")
 	}

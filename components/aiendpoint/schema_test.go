@@ -19,7 +19,7 @@ func TestEmittedInputsMatchTheSchema(t *testing.T) {
 		for i, region := range []string{"eastus", "swedencentral"} {
 			a := validEndpointArgs(region)
 			a.Production = true
-			a.ContentFilters = []ContentFilter{{Name: "strict", Filters: []ContentFilterRule{{Category: "Hate", Source: "Prompt", SeverityThreshold: "Low", Blocking: true}}}}
+			a.ContentFilters = []ContentFilter{{Name: "strict", Filters: []ContentFilterRule{{Category: "Hate", Source: "Prompt", SeverityThreshold: "Low"}}}}
 			a.Deployments[0].ContentFilter = "strict"
 			ep, err := NewRegionalAIEndpoint(ctx, "ai-"+region, a)
 			if err != nil {
