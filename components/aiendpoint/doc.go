@@ -38,9 +38,14 @@
 // a gateway over endpoints that have only such deployments adds nothing for
 // regional redundancy, and NewGateway refuses it unless AllowGlobalOnly is set.
 //
+// In External mode the gateway gets a Standard static public IP with a DNS label
+// (or uses PublicIPAddressID); in Internal mode Azure manages the address API
+// Management needs for its management traffic unless PublicIPAddressID names one.
+//
 // Both components take the ids they need (subnets, private DNS zones, the Log
 // Analytics workspace) as inputs, so each can be used alone; SecureNetwork's
 // outputs fit them. Args.Validate checks everything that decides what is built and
 // returns every problem at once; the constructors call it before registering
-// anything.
+// anything. ValidateEndpoints checks the endpoints of one subscription together:
+// Azure counts quota per subscription and region, so endpoints in one region share it.
 package aiendpoint
