@@ -152,7 +152,7 @@ func (b *endpointBuilder) build() error {
 	}
 	accountName := b.args.accountName()
 	b.comp.AccountID = acct.ID().ToStringOutput()
-	b.comp.AccountName = acct.ID().ApplyT(func(pulumi.ID) string { return accountName }).(pulumi.StringOutput)
+	b.comp.AccountName = nameOnceCreated(acct, accountName)
 	b.comp.Endpoint = acct.Properties.Endpoint()
 	b.comp.PrincipalID = acct.Identity.PrincipalId().ApplyT(func(p *string) string {
 		if p == nil {
@@ -268,7 +268,7 @@ func (b *endpointBuilder) privateEndpoint(acct *cognitiveservices.Account) (*net
 	}).(network.PrivateDnsZoneConfigArrayOutput)
 	if _, err := network.NewPrivateDnsZoneGroup(b.ctx, b.name+"-pe-dns", &network.PrivateDnsZoneGroupArgs{
 		PrivateDnsZoneGroupName: pulumi.String("default"),
-		PrivateEndpointName:     pe.ID().ApplyT(func(pulumi.ID) string { return accountName + "-pe" }).(pulumi.StringOutput),
+		PrivateEndpointName:     nameOnceCreated(pe, accountName+"-pe"),
 		ResourceGroupName:       a.ResourceGroupName,
 		PrivateDnsZoneConfigs:   configs,
 	}, pulumi.Parent(b.comp)); err != nil {
@@ -380,11 +380,16 @@ func (b *endpointBuilder) modelDeployments(acct *cognitiveservices.Account, filt
 		if err != nil {
 			return pulumi.StringArrayOutput{}, fmt.Errorf("deployment %q: %w", d.Name, err)
 		}
-		deploymentName := d.Name
-		names = append(names, dep.ID().ApplyT(func(pulumi.ID) string { return deploymentName }).(pulumi.StringOutput))
+		names = append(names, nameOnceCreated(dep, d.Name))
 		previous = dep
 	}
 	return names.ToStringArrayOutput(), nil
+}
+
+// nameOnceCreated is a resource's Azure name, known to the program, as an output
+// that resolves once the resource exists: consumers get the name and the dependency.
+func nameOnceCreated(res pulumi.CustomResource, name string) pulumi.StringOutput {
+	return res.ID().ApplyT(func(pulumi.ID) string { return name }).(pulumi.StringOutput)
 }
 
 // endpointSummary is the component's recorded inputs: what decides what is built.

@@ -232,7 +232,7 @@ func (a *RegionalAIEndpointArgs) Validate() error {
 	}
 	add(checkSubdomain("CustomSubDomainName", a.CustomSubDomainName))
 	if a.AccountName != "" {
-		add(checkName("AccountName", a.AccountName, "account name", accountNameRE, 2, 64, "letters, digits, '.', '_' and '-', starting with a letter or digit"))
+		add(checkName("AccountName", a.AccountName, "account name", resourceNameRE, 2, 64, resourceNameChars))
 	}
 	for i, f := range a.AllowedFQDNs {
 		add(checkFQDN(fmt.Sprintf("AllowedFQDNs[%d]", i), f))
@@ -276,12 +276,7 @@ func (a *RegionalAIEndpointArgs) Validate() error {
 	return joinErrors(errs)
 }
 
-func (a *RegionalAIEndpointArgs) catalog() *catalog.Catalog {
-	if a.Catalog != nil {
-		return a.Catalog
-	}
-	return catalog.Default()
-}
+func (a *RegionalAIEndpointArgs) catalog() *catalog.Catalog { return catalogOr(a.Catalog) }
 
 func (a *RegionalAIEndpointArgs) kind() string {
 	if a.Kind == "" {
@@ -344,7 +339,7 @@ func checkContentFilter(i int, f ContentFilter, seen map[string]bool) error {
 	case seen[strings.ToLower(f.Name)]:
 		errs = append(errs, fmt.Errorf("%s.Name: %q is used by another content filter", field, f.Name))
 	default:
-		if err := checkName(field+".Name", f.Name, "content filter name", deploymentNameRE, 2, 64, "letters, digits, '.', '_' and '-'"); err != nil {
+		if err := checkName(field+".Name", f.Name, "content filter name", resourceNameRE, 2, 64, resourceNameChars); err != nil {
 			errs = append(errs, err)
 		}
 		seen[strings.ToLower(f.Name)] = true
@@ -378,7 +373,7 @@ func (a *RegionalAIEndpointArgs) checkDeployment(cat *catalog.Catalog, i int, d 
 	field := fmt.Sprintf("Deployments[%d]", i)
 	var errs []error
 	name := d.name()
-	if err := checkName(field+".Name", name, "deployment name", deploymentNameRE, 2, 64, "letters, digits, '.', '_' and '-', starting with a letter or digit"); err != nil {
+	if err := checkName(field+".Name", name, "deployment name", resourceNameRE, 2, 64, resourceNameChars); err != nil {
 		errs = append(errs, err)
 	} else if j, dup := names[strings.ToLower(name)]; dup {
 		errs = append(errs, fmt.Errorf("%s.Name: %q is already the name of Deployments[%d]; deployment names are unique in an account", field, name, j))
@@ -442,40 +437,84 @@ func (a *RegionalAIEndpointArgs) checkDeployment(cat *catalog.Catalog, i int, d 
 // checkQuota sums the capacities of each model and deployment type: the quota is
 // per subscription, region, model and type, so the deployments of one account share it.
 func (a *RegionalAIEndpointArgs) checkQuota(cat *catalog.Catalog) error {
-	type key struct{ model, dtype string }
-	total := map[key]int{}
-	parts := map[key][]string{}
+	var uses []quotaUse
 	for i, d := range a.Deployments {
-		if d.Capacity <= 0 || d.Model == "" || d.DeploymentType == "" {
-			continue
-		}
-		k := key{d.Model, d.DeploymentType}
-		total[k] += d.Capacity
-		parts[k] = append(parts[k], fmt.Sprintf("Deployments[%d] %d", i, d.Capacity))
+		uses = append(uses, quotaUse{region: a.Location, model: d.Model, dtype: d.DeploymentType, capacity: d.Capacity, source: fmt.Sprintf("Deployments[%d]", i)})
 	}
-	keys := make([]key, 0, len(total))
-	for k := range total {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].model != keys[j].model {
-			return keys[i].model < keys[j].model
-		}
-		return keys[i].dtype < keys[j].dtype
-	})
+	// A single deployment's own quota is checked with the deployment.
+	several := func(group []quotaUse) bool { return len(group) > 1 }
 	var errs []error
-	for _, k := range keys {
-		if len(parts[k]) < 2 {
-			continue // a single deployment's quota is checked with the deployment
-		}
-		q := cat.Quota(k.model, k.dtype)
-		if q > 0 && total[k] > q {
-			unit := cat.DeploymentTypes[k.dtype].Unit
-			errs = append(errs, fmt.Errorf("Deployments: model %q as %s in %q totals capacity %d (%s), which is %w: the default quota is %d (%s) per subscription and region; lower the capacities or request more quota from Azure support",
-				k.model, k.dtype, a.Location, total[k], strings.Join(parts[k], ", "), catalog.ErrQuota, q, unit))
-		}
+	for _, x := range overQuota(cat, uses, several) {
+		errs = append(errs, fmt.Errorf("Deployments: model %q as %s in %q totals capacity %d (%s), which is %w: the default quota is %d (%s) per subscription and region; lower the capacities or request more quota from Azure support",
+			x.model, x.dtype, x.region, x.total, strings.Join(x.shares, ", "), catalog.ErrQuota, x.quota, x.unit))
 	}
 	return joinErrors(errs)
+}
+
+// quotaUse is one deployment's share of a quota, which Azure counts per
+// subscription, region, model and deployment type.
+type quotaUse struct {
+	region, model, dtype string
+	capacity             int
+	// source names the deployment in messages.
+	source string
+	// endpoint is the index of the endpoint the deployment belongs to.
+	endpoint int
+}
+
+// quotaExcess is a group of deployments whose capacities exceed their quota.
+type quotaExcess struct {
+	region, model, dtype string
+	total, quota         int
+	unit                 string
+	// shares are "<source> <capacity>" of each deployment.
+	shares []string
+}
+
+// overQuota groups uses by region, model and deployment type and returns, in a
+// stable order, the groups that check selects and whose total exceeds the
+// catalog's quota. Uses without a capacity, model or type are left out: their own
+// validation reports them.
+func overQuota(cat *catalog.Catalog, uses []quotaUse, check func(group []quotaUse) bool) []quotaExcess {
+	type key struct{ region, model, dtype string }
+	groups := map[key][]quotaUse{}
+	var order []key
+	for _, u := range uses {
+		if u.capacity <= 0 || u.model == "" || u.dtype == "" {
+			continue
+		}
+		k := key{u.region, u.model, u.dtype}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], u)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if a.region != b.region {
+			return a.region < b.region
+		}
+		if a.model != b.model {
+			return a.model < b.model
+		}
+		return a.dtype < b.dtype
+	})
+	var out []quotaExcess
+	for _, k := range order {
+		group := groups[k]
+		if !check(group) {
+			continue
+		}
+		x := quotaExcess{region: k.region, model: k.model, dtype: k.dtype, quota: cat.Quota(k.model, k.dtype), unit: cat.DeploymentTypes[k.dtype].Unit}
+		for _, u := range group {
+			x.total += u.capacity
+			x.shares = append(x.shares, fmt.Sprintf("%s %d", u.source, u.capacity))
+		}
+		if x.quota > 0 && x.total > x.quota {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func (d ModelDeployment) name() string {

@@ -156,9 +156,8 @@ func (b *gatewayBuilder) build() error {
 		return err
 	}
 
-	serviceName := b.args.ServiceName
 	b.comp.ServiceID = svc.ID().ToStringOutput()
-	b.comp.ServiceName = svc.ID().ApplyT(func(pulumi.ID) string { return serviceName }).(pulumi.StringOutput)
+	b.comp.ServiceName = nameOnceCreated(svc, b.args.ServiceName)
 	b.comp.GatewayURL = svc.GatewayUrl
 	b.comp.OpenAIEndpoint = svc.GatewayUrl.ApplyT(func(u string) string { return strings.TrimSuffix(u, "/") + "/" }).(pulumi.StringOutput)
 	b.comp.PrincipalID = principal

@@ -263,7 +263,7 @@ func (a *GatewayArgs) checkMembers(cat *catalog.Catalog) []error {
 			regions[m.Region] = i
 		}
 		name := m.backendName()
-		if err := checkName(field+".BackendName", name, "backend name", backendNameRE, 1, 80, "letters, digits, '.', '_' and '-'"); err != nil {
+		if err := checkName(field+".BackendName", name, "backend name", resourceNameRE, 1, 80, resourceNameChars); err != nil {
 			errs = append(errs, err)
 		} else if j, dup := backends[strings.ToLower(name)]; dup {
 			errs = append(errs, fmt.Errorf("%s.BackendName: %q is also the backend of Members[%d]; backend names are unique in the service", field, name, j))
@@ -327,12 +327,7 @@ func (a *GatewayArgs) checkGlobalOnly(cat *catalog.Catalog) error {
 		strings.Join(desc, "; "), strings.Join(regional, ", "))
 }
 
-func (a *GatewayArgs) catalog() *catalog.Catalog {
-	if a.Catalog != nil {
-		return a.Catalog
-	}
-	return catalog.Default()
-}
+func (a *GatewayArgs) catalog() *catalog.Catalog { return catalogOr(a.Catalog) }
 
 func (a *GatewayArgs) skuName() string {
 	switch {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/aiready/aiready/catalog"
 )
 
 // Landing-zone archetypes that change what the components build.
@@ -32,13 +34,15 @@ func checkArchetype(a string) error {
 }
 
 var (
-	subdomainRE      = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
-	accountNameRE    = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
-	deploymentNameRE = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
-	serviceNameRE    = regexp.MustCompile(`^[a-zA-Z]([a-zA-Z0-9-]*[a-zA-Z0-9])?$`)
-	backendNameRE    = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
-	fqdnRE           = regexp.MustCompile(`^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$`)
+	subdomainRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
+	// resourceNameRE is the rule of account, deployment, content filter and backend
+	// names (resourceNameChars in words).
+	resourceNameRE = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
+	serviceNameRE  = regexp.MustCompile(`^[a-zA-Z]([a-zA-Z0-9-]*[a-zA-Z0-9])?$`)
+	fqdnRE         = regexp.MustCompile(`^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$`)
 )
+
+const resourceNameChars = "letters, digits, '.', '_' and '-', starting with a letter or digit"
 
 // checkSubdomain applies the rules of an account's custom subdomain: it becomes
 // the DNS label <name>.openai.azure.com, unique across Azure.
@@ -112,6 +116,14 @@ func checkDuration(field string, d, maxD time.Duration) error {
 		return fmt.Errorf("%s: %v must be a whole number of seconds between 1s and %v", field, d, maxD)
 	}
 	return nil
+}
+
+// catalogOr returns c, or the embedded catalog when c is nil.
+func catalogOr(c *catalog.Catalog) *catalog.Catalog {
+	if c != nil {
+		return c
+	}
+	return catalog.Default()
 }
 
 // joinErrors joins problems, or returns nil when there are none.

@@ -2,7 +2,7 @@ package aiendpoint
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/aiready/aiready/catalog"
@@ -17,9 +17,7 @@ func ValidateEndpoints(endpoints ...*RegionalAIEndpointArgs) error {
 	var errs []error
 	subdomains := map[string]int{}
 	accounts := map[string]int{}
-	type key struct{ region, model, dtype string }
-	total := map[key]int{}
-	parts := map[key][]string{}
+	var uses []quotaUse
 	var cat *catalog.Catalog
 	for i, e := range endpoints {
 		if e == nil {
@@ -43,41 +41,20 @@ func ValidateEndpoints(endpoints ...*RegionalAIEndpointArgs) error {
 			accounts[strings.ToLower(e.accountName())] = i
 		}
 		for j, d := range e.Deployments {
-			k := key{e.Location, d.Model, d.DeploymentType}
-			total[k] += d.Capacity
-			parts[k] = append(parts[k], fmt.Sprintf("endpoints[%d].Deployments[%d] %d", i, j, d.Capacity))
+			uses = append(uses, quotaUse{region: e.Location, model: d.Model, dtype: d.DeploymentType, capacity: d.Capacity,
+				source: fmt.Sprintf("endpoints[%d].Deployments[%d]", i, j), endpoint: i})
 		}
 	}
-	keys := make([]key, 0, len(total))
-	for k := range total {
-		keys = append(keys, k)
+	if cat == nil {
+		return joinErrors(errs)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		return a.region+"\x00"+a.model+"\x00"+a.dtype < b.region+"\x00"+b.model+"\x00"+b.dtype
-	})
-	for _, k := range keys {
-		if cat == nil || !spansEndpoints(parts[k]) {
-			continue // one endpoint's own total is checked by its Validate
-		}
-		if q := cat.Quota(k.model, k.dtype); q > 0 && total[k] > q {
-			errs = append(errs, fmt.Errorf("model %q as %s in %q totals capacity %d across endpoints (%s), which is %w: the default quota is %d (%s) per subscription and region; lower the capacities, move an endpoint to another region or subscription, or request more quota from Azure support",
-				k.model, k.dtype, k.region, total[k], strings.Join(parts[k], ", "), catalog.ErrQuota, q, cat.DeploymentTypes[k.dtype].Unit))
-		}
+	// One endpoint's own total is checked by its Validate.
+	spansEndpoints := func(group []quotaUse) bool {
+		return slices.ContainsFunc(group, func(u quotaUse) bool { return u.endpoint != group[0].endpoint })
+	}
+	for _, x := range overQuota(cat, uses, spansEndpoints) {
+		errs = append(errs, fmt.Errorf("model %q as %s in %q totals capacity %d across endpoints (%s), which is %w: the default quota is %d (%s) per subscription and region; lower the capacities, move an endpoint to another region or subscription, or request more quota from Azure support",
+			x.model, x.dtype, x.region, x.total, strings.Join(x.shares, ", "), catalog.ErrQuota, x.quota, x.unit))
 	}
 	return joinErrors(errs)
-}
-
-// spansEndpoints reports whether capacity parts come from more than one endpoint.
-func spansEndpoints(parts []string) bool {
-	first := ""
-	for _, p := range parts {
-		ep, _, _ := strings.Cut(p, ".")
-		if first == "" {
-			first = ep
-		} else if ep != first {
-			return true
-		}
-	}
-	return false
 }
