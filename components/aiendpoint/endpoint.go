@@ -150,16 +150,10 @@ func (b *endpointBuilder) build() error {
 	if err != nil {
 		return err
 	}
-	accountName := b.args.accountName()
 	b.comp.AccountID = acct.ID().ToStringOutput()
-	b.comp.AccountName = nameOnceCreated(acct, accountName)
+	b.comp.AccountName = nameOnceCreated(acct, b.args.accountName())
 	b.comp.Endpoint = acct.Properties.Endpoint()
-	b.comp.PrincipalID = acct.Identity.PrincipalId().ApplyT(func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
-	}).(pulumi.StringOutput)
+	b.comp.PrincipalID = orEmpty(acct.Identity.PrincipalId())
 	b.comp.DeploymentNames = names
 	b.comp.Location = pulumi.String(b.args.Location).ToStringOutput()
 	b.comp.PrivateEndpointID = pe.ID().ToStringOutput()
@@ -390,6 +384,16 @@ func (b *endpointBuilder) modelDeployments(acct *cognitiveservices.Account, filt
 // that resolves once the resource exists: consumers get the name and the dependency.
 func nameOnceCreated(res pulumi.CustomResource, name string) pulumi.StringOutput {
 	return res.ID().ApplyT(func(pulumi.ID) string { return name }).(pulumi.StringOutput)
+}
+
+// orEmpty turns an optional string output into a string output ("" for nil).
+func orEmpty(p pulumi.StringPtrOutput) pulumi.StringOutput {
+	return p.ApplyT(func(v *string) string {
+		if v == nil {
+			return ""
+		}
+		return *v
+	}).(pulumi.StringOutput)
 }
 
 // endpointSummary is the component's recorded inputs: what decides what is built.

@@ -120,12 +120,7 @@ func (b *gatewayBuilder) build() error {
 			return fmt.Errorf("diagnostic setting: %w", err)
 		}
 	}
-	principal := svc.Identity.PrincipalId().ApplyT(func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
-	}).(pulumi.StringOutput)
+	principal := orEmpty(svc.Identity.PrincipalId())
 
 	members := make([]apimanagement.BackendPoolItemArgs, len(b.args.Members))
 	memberBackends := make([]pulumi.Resource, len(b.args.Members))
