@@ -123,14 +123,12 @@ func (b *gatewayBuilder) build() error {
 	principal := orEmpty(svc.Identity.PrincipalId())
 
 	members := make([]apimanagement.BackendPoolItemArgs, len(b.args.Members))
-	memberBackends := make([]pulumi.Resource, len(b.args.Members))
 	backendIDs := pulumi.StringMap{}
 	for i, m := range b.args.Members {
 		be, err := b.memberBackend(svc, m)
 		if err != nil {
 			return err
 		}
-		memberBackends[i] = be
 		backendIDs[m.Region] = be.ID().ToStringOutput()
 		members[i] = apimanagement.BackendPoolItemArgs{
 			Id:       be.ID().ToStringOutput(),
@@ -141,9 +139,10 @@ func (b *gatewayBuilder) build() error {
 			return err
 		}
 	}
+	// The members' ids make the pool wait for its member backends.
 	pool, err := apimanagement.NewBackend(b.ctx, b.name+"-pool",
 		apimanagement.PoolBackendArgs(b.args.ResourceGroupName, pulumi.String(b.args.ServiceName), pulumi.String(poolBackendName), members),
-		b.parent(), pulumi.DependsOn(append([]pulumi.Resource{svc}, memberBackends...)))
+		b.parent(), pulumi.DependsOn([]pulumi.Resource{svc}))
 	if err != nil {
 		return fmt.Errorf("pool backend: %w", err)
 	}
