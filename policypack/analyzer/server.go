@@ -363,10 +363,23 @@ func (s *Server) Analyze(_ context.Context, req *pulumirpc.AnalyzeRequest) (*pul
 // AnalyzeStack runs the stack rules over every resource of the stack.
 func (s *Server) AnalyzeStack(_ context.Context, req *pulumirpc.AnalyzeStackRequest) (*pulumirpc.AnalyzeResponse, error) {
 	st := s.state.Load()
+	// Only the types the enabled stack rules read are decoded: the others cannot change
+	// a stack rule's answer, and decoding is most of the cost.
+	needed := map[string]bool{}
+	for _, rule := range s.rules {
+		if rule.IsStack() && st.levels[rule.Name] != rules.Disabled {
+			for _, t := range rule.Types {
+				needed[t] = true
+			}
+		}
+	}
 	in := req.GetResources()
 	list := make([]*rules.Resource, 0, len(in))
 	providers := map[string]resource.PropertyMap{}
 	for _, pr := range in {
+		if !needed[rules.NormalizeType(pr.GetType())] {
+			continue
+		}
 		r, err := newResource(pr.GetType(), pr.GetUrn(), pr.GetName(), pr.GetProperties(), pr.GetProvider(), providers)
 		if err != nil {
 			return nil, err
