@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -14,11 +15,22 @@ import (
 // the process. The engine's address, passed as the first argument, is not needed: the
 // pack calls nothing back.
 func Serve(opts Options, out io.Writer) error {
+	return ServeContext(context.Background(), opts, out)
+}
+
+// ServeContext is Serve that also stops, gracefully, when ctx is done.
+func ServeContext(ctx context.Context, opts Options, out io.Writer) error {
 	srv, err := New(opts)
 	if err != nil {
 		return err
 	}
+	cancel := make(chan bool)
+	go func() {
+		<-ctx.Done()
+		close(cancel)
+	}()
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Cancel: cancel,
 		Init: func(g *grpc.Server) error {
 			pulumirpc.RegisterAnalyzerServer(g, srv)
 			return nil

@@ -101,7 +101,9 @@ type DeploymentArgs struct {
 }
 
 // ElementType returns the plain shape.
-func (DeploymentArgs) ElementType() reflect.Type { return reflect.TypeOf((*deploymentArgs)(nil)).Elem() }
+func (DeploymentArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*deploymentArgs)(nil)).Elem()
+}
 
 // DeploymentPropertiesArgs mirrors cognitiveservices.DeploymentPropertiesArgs.
 type DeploymentPropertiesArgs struct {
