@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/aiready/aiready/catalog"
+	"github.com/aiready/aiready/components/aiendpoint"
 	"github.com/aiready/aiready/components/managementgroups"
 	"github.com/aiready/aiready/components/policybaseline"
 	"github.com/aiready/aiready/components/replication"
@@ -40,6 +42,11 @@ type Plan struct {
 	Hierarchy *managementgroups.Args
 	Baseline  *policybaseline.Args
 	Network   *securenetwork.Args
+	// Endpoints are one per region, in the regions' order.
+	Endpoints []*aiendpoint.RegionalAIEndpointArgs
+	// Gateway is nil when the stack needs none (one region, or only global
+	// deployment types).
+	Gateway *aiendpoint.GatewayArgs
 	// Replication is nil for the dev stack.
 	Replication *replication.Args
 }
@@ -61,6 +68,31 @@ func NewPlan(cfg *Config) (*Plan, error) {
 		{"ManagementGroupHierarchy", p.Hierarchy},
 		{"AIPolicyBaseline", p.Baseline},
 		{"SecureNetwork", p.Network},
+	}
+	placeholder := pulumi.String("validation")
+	zones := pulumi.StringMap{}
+	for _, k := range securenetwork.PrivateDNSZoneKeys() {
+		zones[k] = placeholder
+	}
+	for _, r := range cfg.Regions {
+		p.Endpoints = append(p.Endpoints, cfg.endpointArgs(r.Location, placeholder, placeholder, zones, placeholder))
+	}
+	if err := aiendpoint.ValidateEndpoints(p.Endpoints...); err != nil {
+		return nil, fmt.Errorf("%w: the configuration gives RegionalAIEndpoint invalid arguments: %w", ErrConfig, err)
+	}
+	if cfg.needsGateway(catalog.Default()) {
+		var members []aiendpoint.GatewayMember
+		for _, r := range cfg.Regions {
+			members = append(members, aiendpoint.GatewayMember{
+				Region: r.Location, Endpoint: placeholder, AccountID: placeholder,
+				DeploymentTypes: cfg.deploymentTypes(), Priority: r.Priority, Weight: r.Weight,
+			})
+		}
+		p.Gateway = cfg.gatewayArgs(placeholder, placeholder, members, placeholder)
+		checks = append(checks, struct {
+			name string
+			v    interface{ Validate() error }
+		}{"AIGateway", p.Gateway})
 	}
 	if cfg.replicates() {
 		// Placeholders stand in for ids only known once the network exists; every
@@ -141,6 +173,35 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	network, err := securenetwork.New(ctx, cfg.NamePrefix+"-net", cfg.networkArgs(netNames), comp)
 	if err != nil {
 		return err
+	}
+
+	var endpoints []*aiendpoint.RegionalAIEndpoint
+	for _, r := range cfg.Regions {
+		rn := network.Regions[r.Location]
+		ep, err := aiendpoint.NewRegionalAIEndpoint(ctx, fmt.Sprintf("%s-ai-%s", cfg.NamePrefix, r.Location),
+			cfg.endpointArgs(r.Location, rgs["ai"][r.Location].Name, rn.SubnetIDs[securenetwork.SubnetPrivateEndpoints], network.PrivateDNSZoneIDs, logs.ID().ToStringOutput()), comp)
+		if err != nil {
+			return err
+		}
+		endpoints = append(endpoints, ep)
+	}
+	endpointURLs := pulumi.StringMap{}
+	for _, ep := range endpoints {
+		endpointURLs[ep.Region()] = ep.Endpoint
+	}
+	ctx.Export("aiEndpoints", endpointURLs)
+	if p.Gateway != nil {
+		var members []aiendpoint.GatewayMember
+		for i, ep := range endpoints {
+			members = append(members, ep.Member(cfg.Regions[i].Priority, cfg.Regions[i].Weight))
+		}
+		primary := network.Regions[cfg.Primary()]
+		gw, err := aiendpoint.NewGateway(ctx, cfg.NamePrefix+"-gateway",
+			cfg.gatewayArgs(primaryAI.Name, primary.SubnetIDs[securenetwork.SubnetAPIM], members, logs.ID().ToStringOutput()), comp)
+		if err != nil {
+			return err
+		}
+		ctx.Export("gatewayUrl", gw.OpenAIEndpoint)
 	}
 
 	if cfg.replicates() {
@@ -326,6 +387,66 @@ func (c *Config) networkArgs(resourceGroups map[string]pulumi.StringInput) *secu
 		args.Regions = append(args.Regions, region)
 	}
 	return args
+}
+
+// endpointArgs is one region's AI endpoint.
+func (c *Config) endpointArgs(location string, resourceGroup, subnet pulumi.StringInput, zones pulumi.StringMapInput, workspace pulumi.StringInput) *aiendpoint.RegionalAIEndpointArgs {
+	args := &aiendpoint.RegionalAIEndpointArgs{
+		ResourceGroupName:       resourceGroup,
+		Location:                location,
+		Archetype:               c.Archetype,
+		Production:              c.Production(),
+		Kind:                    c.Endpoint.Kind,
+		CustomSubDomainName:     fmt.Sprintf("%s-%s-%s", c.NamePrefix, c.Archetype, location),
+		AllowedFQDNs:            c.Endpoint.AllowedFqdns,
+		PrivateEndpointSubnetID: subnet,
+		PrivateDNSZoneIDs:       zones,
+		LogAnalyticsWorkspaceID: workspace,
+		Tags:                    c.tagsPlain(),
+	}
+	for _, m := range c.Models {
+		args.Deployments = append(args.Deployments, aiendpoint.ModelDeployment{
+			Name:                 m.Name,
+			Model:                m.Name,
+			Version:              m.Version,
+			DeploymentType:       m.DeploymentType,
+			Capacity:             m.Capacity,
+			VersionUpgradeOption: m.VersionUpgradeOption,
+			ContentFilter:        m.RaiPolicy,
+		})
+	}
+	return args
+}
+
+// gatewayArgs is the API Management gateway over the regional endpoints: internal
+// in corp, external in online.
+func (c *Config) gatewayArgs(resourceGroup, subnet pulumi.StringInput, members []aiendpoint.GatewayMember, workspace pulumi.StringInput) *aiendpoint.GatewayArgs {
+	return &aiendpoint.GatewayArgs{
+		ResourceGroupName:       resourceGroup,
+		Location:                c.Primary(),
+		Archetype:               c.Archetype,
+		Production:              c.Production(),
+		ServiceName:             fmt.Sprintf("apim-%s-%s", c.NamePrefix, c.Archetype),
+		PublisherEmail:          c.Gateway.PublisherEmail,
+		PublisherName:           c.Gateway.PublisherName,
+		SkuName:                 c.Gateway.SKU,
+		Capacity:                c.Gateway.Capacity,
+		SubnetID:                subnet,
+		Members:                 members,
+		LogAnalyticsWorkspaceID: workspace,
+		Tags:                    c.tagsPlain(),
+	}
+}
+
+// deploymentTypes are the configured models' deployment types.
+func (c *Config) deploymentTypes() []string {
+	var out []string
+	for _, m := range c.Models {
+		if !containsString(out, m.DeploymentType) {
+			out = append(out, m.DeploymentType)
+		}
+	}
+	return out
 }
 
 // replicates reports whether the stack replicates AI assets (corp and online).

@@ -3,6 +3,7 @@ package stacks
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -212,4 +213,124 @@ func TestReplicationPerStack(t *testing.T) {
 	dev, err := runStack(t, "dev", shippedConfig(t, "dev"))
 	require.NoError(t, err)
 	assert.Zero(t, dev.Count("aiready:reliability:AssetReplication"), "the dev stack replicates nothing")
+}
+
+const (
+	accountType = "azure-native:cognitiveservices:Account"
+	apimType    = "azure-native:apimanagement:ApiManagementService"
+	backendType = "azure-native:apimanagement:Backend"
+	vnetType    = "azure-native:network:VirtualNetwork"
+)
+
+func TestCorpStackTree(t *testing.T) {
+	rec, err := runStack(t, "corp", shippedConfig(t, "corp"))
+	require.NoError(t, err)
+
+	accounts := rec.ByType(accountType)
+	require.Len(t, accounts, 2, "one AI endpoint per region")
+	for _, a := range accounts {
+		assert.Equal(t, "Disabled", a.String("properties.publicNetworkAccess"), "%s: every AI account is private in corp", a.Name)
+		local, _ := a.Bool("properties.disableLocalAuth")
+		assert.True(t, local, "%s: key access disabled", a.Name)
+		assert.Equal(t, "SystemAssigned", a.String("identity.type"), a.Name)
+	}
+	assert.Equal(t, 2, rec.Count("azure-native:network:PrivateEndpoint")-privateEndpointsOfData(rec), "a private endpoint per account")
+	assert.Equal(t, 4, rec.Count("azure-native:cognitiveservices:Deployment"), "two models in each of two regions")
+
+	apims := rec.ByType(apimType)
+	require.Len(t, apims, 1, "one gateway across the regions")
+	assert.Equal(t, "Internal", apims[0].String("virtualNetworkType"))
+	assertPoolWithBreakers(t, rec, 2)
+
+	assert.Len(t, rec.ByType(vnetType), 2, "a network per region")
+	assert.Equal(t, 2, rec.Count("azure-native:network:VirtualNetworkPeering"), "each region peers with the hub")
+	assert.Equal(t, 1, rec.Count("azure-native:network:BastionHost"))
+	assert.Zero(t, rec.Count("azure-native:network:VirtualNetworkGateway"), "hub peering: the gateways stay in the connectivity subscription")
+}
+
+func TestOnlineStackTree(t *testing.T) {
+	rec, err := runStack(t, "online", shippedConfig(t, "online"))
+	require.NoError(t, err)
+	vnets := rec.ByType(vnetType)
+	require.Len(t, vnets, 2)
+	plans := rec.ByType("azure-native:network:DdosProtectionPlan")
+	require.Len(t, plans, 1)
+	for _, v := range vnets {
+		on, _ := v.Bool("enableDdosProtection")
+		assert.True(t, on, "%s: every online VNet is DDoS-protected", v.Name)
+		_, hasPlan := v.Input("ddosProtectionPlan.id")
+		assert.True(t, hasPlan, "%s names the DDoS plan", v.Name)
+	}
+	for _, a := range rec.ByType(accountType) {
+		assert.Equal(t, "Deny", a.String("properties.networkAcls.defaultAction"), "%s: online accounts restrict network access", a.Name)
+		assert.Zero(t, a.Len("properties.networkAcls.ipRules"), a.Name)
+	}
+	apims := rec.ByType(apimType)
+	require.Len(t, apims, 1)
+	assert.Equal(t, "External", apims[0].String("virtualNetworkType"))
+	assertPoolWithBreakers(t, rec, 2)
+	ddos := rec.Named(t, "azure-native:authorization:PolicyAssignment", "contoso-baseline-Enable-DDoS-VNET")
+	_, set := ddos.Input("parameters.ddosPlan.value")
+	assert.True(t, set, "the online baseline's DDoS policy names the stack's plan")
+}
+
+func TestDevStackTree(t *testing.T) {
+	rec, err := runStack(t, "dev", shippedConfig(t, "dev"))
+	require.NoError(t, err)
+	assert.Len(t, rec.ByType(accountType), 1, "a small endpoint")
+	assert.Zero(t, rec.Count(apimType), "one region needs no gateway")
+	assert.Equal(t, 1, rec.Count("azure-native:network:BastionHost"))
+	assert.Equal(t, 1, rec.Count("azure-native:compute:VirtualMachine"), "a jumpbox to manage AI resources and data")
+	for _, nic := range rec.ByType("azure-native:network:NetworkInterface") {
+		_, public := nic.Input("ipConfigurations[0].publicIPAddress")
+		assert.False(t, public, "%s: the jumpbox has no public IP", nic.Name)
+	}
+	for _, a := range rec.ByType("azure-native:authorization:PolicyAssignment") {
+		if e := a.String("parameters.effect.value"); e != "" {
+			assert.NotEqual(t, "Deny", e, "%s: dev policies are audit-level", a.Name)
+		}
+	}
+	locs := rec.Named(t, "azure-native:authorization:PolicyAssignment", "contosodev-baseline-Deny-Resource-Locations")
+	assert.Equal(t, "swedencentral", locs.String("parameters.listOfAllowedLocations.value[0]"))
+	assert.Equal(t, 1, locs.Len("parameters.listOfAllowedLocations.value"), "one region allowed")
+}
+
+// assertPoolWithBreakers checks the gateway's pool: one member per region, each a
+// Single backend with a circuit breaker that trips on 429.
+func assertPoolWithBreakers(t *testing.T, rec *pulumitest.Recorder, members int) {
+	t.Helper()
+	var pools, singles []pulumitest.Resource
+	for _, b := range rec.ByType(backendType) {
+		switch b.String("type") {
+		case "Pool":
+			pools = append(pools, b)
+		case "Single":
+			singles = append(singles, b)
+		}
+	}
+	require.Len(t, pools, 1)
+	assert.Equal(t, members, pools[0].Len("pool.services"))
+	require.Len(t, singles, members)
+	for _, b := range singles {
+		found := false
+		for i := 0; i < b.Len("circuitBreaker.rules"); i++ {
+			for j := 0; j < b.Len(fmt.Sprintf("circuitBreaker.rules[%d].failureCondition.statusCodeRanges", i)); j++ {
+				lo, _ := b.Number(fmt.Sprintf("circuitBreaker.rules[%d].failureCondition.statusCodeRanges[%d].min", i, j))
+				hi, _ := b.Number(fmt.Sprintf("circuitBreaker.rules[%d].failureCondition.statusCodeRanges[%d].max", i, j))
+				found = found || (lo <= 429 && 429 <= hi)
+			}
+		}
+		assert.True(t, found, "%s: the circuit breaker must trip on 429", b.Name)
+	}
+}
+
+// privateEndpointsOfData counts the private endpoints of the replicated data stores.
+func privateEndpointsOfData(rec *pulumitest.Recorder) int {
+	n := 0
+	for _, pe := range rec.ByType("azure-native:network:PrivateEndpoint") {
+		if strings.Contains(pe.Name, "-assets") {
+			n++
+		}
+	}
+	return n
 }
