@@ -25,7 +25,7 @@ func marshalOptions(label string) plugin.MarshalOptions {
 func newResource(token, urn, name string, props *structpb.Struct, provider *pulumirpc.AnalyzerProviderResource,
 	providers map[string]resource.PropertyMap,
 ) (*rules.Resource, error) {
-	pm, err := plugin.UnmarshalProperties(props, marshalOptions("analyze"))
+	pm, err := decode(props)
 	if err != nil {
 		return nil, fmt.Errorf("decoding the properties of %s: %w", urn, err)
 	}
@@ -35,7 +35,7 @@ func newResource(token, urn, name string, props *structpb.Struct, provider *pulu
 		if cached, ok := providers[key]; ok && key != "" {
 			r.Provider = cached
 		} else {
-			pp, err := plugin.UnmarshalProperties(provider.GetProperties(), marshalOptions("provider"))
+			pp, err := decode(provider.GetProperties())
 			if err != nil {
 				return nil, fmt.Errorf("decoding the provider of %s: %w", urn, err)
 			}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 )
 
 // Kind classifies a property value once secrets and resolved outputs are unwrapped.
@@ -51,7 +51,7 @@ type Value struct {
 
 // Of resolves a property value: secrets are unwrapped (a policy judges their content),
 // a known output is its element, an unknown output or a computed value is Unknown, and
-// so is the engine's unknown-string sentinel.
+// so are the engine's unknown-value sentinel strings.
 func Of(pv resource.PropertyValue) Value {
 	for range 16 { // bounded: secrets and outputs nest only a few levels
 		switch x := pv.V.(type) {
@@ -62,7 +62,7 @@ func Of(pv resource.PropertyValue) Value {
 		case float64:
 			return Value{v: pv, kind: Number}
 		case string:
-			if x == plugin.UnknownStringValue {
+			if len(x) == 36 && isUnknownSentinel(x) {
 				return Value{kind: Unknown}
 			}
 			return Value{v: pv, kind: String}
@@ -269,4 +269,14 @@ func (v Value) HasUnknown() bool {
 func (v Value) Equal(s string) bool {
 	got, ok := v.Str()
 	return ok && strings.EqualFold(got, s)
+}
+
+// isUnknownSentinel reports whether a string is one of the engine's unknown values.
+func isUnknownSentinel(s string) bool {
+	switch s {
+	case sig.UnknownStringValue, sig.UnknownBoolValue, sig.UnknownNumberValue, sig.UnknownArrayValue,
+		sig.UnknownAssetValue, sig.UnknownArchiveValue, sig.UnknownObjectValue:
+		return true
+	}
+	return false
 }
