@@ -202,11 +202,6 @@ require (
 	github.com/power-devops/perfstat v0.0.0-20210106213030-5aafc221ea8c // indirect
 	github.com/pulumi/appdash v0.0.0-20231130102222-75f619a67231 // indirect
 	github.com/pulumi/inflector v0.1.1 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/authorization/v2 v2.90.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/compute/v2 v2.90.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2 v2.90.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/v2 v2.90.0 // indirect
-	github.com/pulumi/pulumi-azuread/sdk/v5 v5.17.0 // indirect
 	github.com/pulumi/pulumi-cloud-sdk/go v1.20261104.0 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/rogpeppe/go-internal v1.14.1 // indirect
@@ -292,9 +287,18 @@ require (
 
 require (
 	github.com/aiready/aiready v0.0.0
+	github.com/pulumi/pulumi-azure-native-sdk/authorization/v2 v2.90.0
+	github.com/pulumi/pulumi-azure-native-sdk/compute/v2 v2.90.0
+	github.com/pulumi/pulumi-azure-native-sdk/insights/v2 v2.90.0
+	github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2 v2.90.0
 	github.com/pulumi/pulumi-azure-native-sdk/network/v2 v2.90.0
+	github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2 v2.90.0
 	github.com/pulumi/pulumi-azure-native-sdk/resources/v2 v2.90.0
+	github.com/pulumi/pulumi-azure-native-sdk/storage/v2 v2.90.0
+	github.com/pulumi/pulumi-azure-native-sdk/v2 v2.90.0
+	github.com/pulumi/pulumi-azuread/sdk/v5 v5.17.0
 	github.com/pulumi/pulumi/sdk/v3 v3.274.1
+	github.com/stretchr/testify v1.12.1
 	google.golang.org/grpc v1.85.0
 	google.golang.org/protobuf v1.36.12
 )

@@ -158,8 +158,11 @@ func TestSmallProgram(t *testing.T) {
 			t.Fatal(err)
 		}
 		s := stepOf(t, r, "azure-native:resources:ResourceGroup", "rg")
-		if s.Op != "replace" && s.Op != "create-replacement" {
-			t.Errorf("resource group step = %s, want replace on location", s.Op)
+		if s.Op != "replace" || !slices.Contains(s.Replaces, "location") {
+			t.Errorf("resource group step = %s (replace keys %v), want a replacement on location", s.Op, s.Replaces)
+		}
+		if s := stepOf(t, r, "azure-native:management:ManagementGroup", "mg"); s.Op != "same" {
+			t.Errorf("management group step = %s, want same", s.Op)
 		}
 	})
 	t.Run("location spelt differently is no change", func(t *testing.T) {

@@ -32,7 +32,9 @@ func TestMain(m *testing.M) {
 	for _, b := range env.Builds() {
 		fmt.Fprintf(os.Stderr, "e2e: %s\n", b)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	printCounts()
+	os.Exit(code)
 }
 
 // newStack makes a stack of program in the test's temporary directory.

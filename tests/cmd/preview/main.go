@@ -44,7 +44,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("preview", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	diff := fs.Bool("diff", false, "show each resource's inputs in the preview output")
-	policyConfig := fs.String("policy-config", "", "a policy pack config file (JSON) to pass with --policy-pack-config")
+	policyConfig := fs.String("policy-config", "", "the policy pack config file (JSON) to pass with --policy-pack-config\n(default: tests/testdata/policy-config.json, the example stacks' organisation settings)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: scripts/preview [-diff] [-policy-config file.json] [%s]\n", strings.Join(stackNames, "|"))
 		fmt.Fprintln(stderr, "Previews an ai-ready stack (default corp) through the real Pulumi engine with the policy pack, offline.")
@@ -101,6 +101,9 @@ func preview(ctx context.Context, stack string, diff bool, policyConfig string, 
 	for _, b := range env.Builds() {
 		fmt.Fprintf(stderr, "   %s\n", b)
 	}
+	if policyConfig == "" {
+		policyConfig = engine.ExamplePolicyConfig(env.Root)
+	}
 	config := filepath.Join(env.Root, "Pulumi."+stack+".yaml")
 	if _, err := os.Stat(config); err != nil {
 		return fmt.Errorf("stack %s has no config file: %w", stack, err)
@@ -112,14 +115,11 @@ func preview(ctx context.Context, stack string, diff bool, policyConfig string, 
 	}
 	defer st.Close()
 
-	fmt.Fprintf(stdout, "== pulumi preview --stack %s --policy-pack %s\n", stack, pack)
+	fmt.Fprintf(stdout, "== pulumi preview --stack %s --policy-pack %s --policy-pack-config %s\n", stack, pack, policyConfig)
 	fmt.Fprintf(stdout, "   offline: the program is stacks.Program with %s; the azure-native and azuread providers are\n", filepath.Base(config))
 	fmt.Fprintln(stdout, "   stand-ins that validate every resource's inputs against their type definitions and create nothing.")
 	fmt.Fprintln(stdout)
-	opts := engine.PreviewOptions{PolicyPacks: []string{pack}, Progress: stdout, Diff: diff}
-	if policyConfig != "" {
-		opts.PolicyConfigs = []string{policyConfig}
-	}
+	opts := engine.PreviewOptions{PolicyPacks: []string{pack}, PolicyConfigs: []string{policyConfig}, Progress: stdout, Diff: diff}
 	r, perr := st.Preview(ctx, opts)
 	summarize(stdout, stack, r)
 	if perr != nil {

@@ -238,3 +238,10 @@ func goBuild(ctx context.Context, dir string, log io.Writer, args ...string) err
 	}
 	return nil
 }
+
+// ExamplePolicyConfig returns the policy pack configuration of the example stacks
+// (tests/testdata/policy-config.json): their management groups, platform
+// subscriptions and approved models.
+func ExamplePolicyConfig(root string) string {
+	return filepath.Join(root, "tests", "testdata", "policy-config.json")
+}

@@ -125,10 +125,30 @@ func (r *Result) add(ev events.EngineEvent) {
 	}
 }
 
+// replaceSteps are the steps of a replacement; a resource that takes any of them is
+// reported as replaced.
+var replaceSteps = map[string]bool{
+	string(apitype.OpReplace):           true,
+	string(apitype.OpCreateReplacement): true,
+	string(apitype.OpDeleteReplaced):    true,
+	string(apitype.OpDiscardReplaced):   true,
+	string(apitype.OpImportReplacement): true,
+}
+
 func (r *Result) step(m apitype.StepEventMetadata) {
 	s := Step{URN: m.URN, Type: m.Type, Op: string(m.Op), Diffs: m.Diffs, Replaces: m.Keys}
 	if s.Type == "" {
 		s.Type = string(resource.URN(m.URN).Type())
+	}
+	prev, seen := r.Steps[m.URN]
+	if replaceSteps[s.Op] || (seen && prev.Op == string(apitype.OpReplace)) {
+		s.Op = string(apitype.OpReplace)
+		if len(s.Diffs) == 0 {
+			s.Diffs = prev.Diffs
+		}
+		if len(s.Replaces) == 0 {
+			s.Replaces = prev.Replaces
+		}
 	}
 	r.Steps[m.URN] = s
 }

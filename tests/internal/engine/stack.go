@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -35,6 +36,8 @@ type StackOptions struct {
 	NoConfigFile bool
 	// Config sets further plain config values ("namespace:key" → value).
 	Config map[string]string
+	// Env overrides environment variables of the CLI (after the hermetic defaults).
+	Env map[string]string
 	// Dir is a directory to work in (home, state and workspace go under it).
 	// Default: a new temporary directory that Close removes.
 	Dir string
@@ -94,21 +97,22 @@ func (e *Env) NewStack(ctx context.Context, opts StackOptions) (*Stack, error) {
 		}
 	}
 
+	vars := map[string]string{
+		"PULUMI_HOME":                                 home,
+		"PULUMI_BACKEND_URL":                          "file://" + filepath.ToSlash(state),
+		"PULUMI_CONFIG_PASSPHRASE":                    "ai-ready-offline-tests",
+		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
+		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+		"PULUMI_IGNORE_AMBIENT_PLUGINS":               "true",
+	}
+	maps.Copy(vars, opts.Env)
 	st, err := auto.UpsertStackInlineSource(ctx, opts.Name, Project, opts.Program,
 		auto.Pulumi(e.CLI),
 		auto.WorkDir(work),
 		auto.PulumiHome(home),
 		auto.Project(proj),
 		auto.SecretsProvider("passphrase"),
-		auto.EnvVars(map[string]string{
-			"PULUMI_HOME":                                 home,
-			"PULUMI_BACKEND_URL":                          "file://" + filepath.ToSlash(state),
-			"PULUMI_CONFIG_PASSPHRASE":                    "ai-ready-offline-tests",
-			"PULUMI_SKIP_UPDATE_CHECK":                    "true",
-			"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
-			"PULUMI_IGNORE_AMBIENT_PLUGINS":               "true",
-			"PULUMI_DIY_BACKEND_GZIP":                     "false",
-		}),
+		auto.EnvVars(vars),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("stack %s: creating it: %w", opts.Name, err)
@@ -322,4 +326,21 @@ func (c *collector) finish(err error) *Result {
 // and state.
 func (s *Stack) SetProgram(program pulumi.RunFunc) {
 	s.stack.Workspace().SetProgram(program)
+}
+
+// UnprotectAll clears the protect flag of every resource in the stack's state
+// (`pulumi state unprotect --all`), as an operator does before destroying a stack
+// whose data-bearing resources are protected.
+func (s *Stack) UnprotectAll(ctx context.Context) error {
+	ws := s.stack.Workspace()
+	var env []string
+	for k, v := range ws.GetEnvVars() {
+		env = append(env, k+"="+v)
+	}
+	_, stderr, _, err := ws.PulumiCommand().Run(ctx, ws.WorkDir(), nil, nil, nil, env,
+		"state", "unprotect", "--all", "--yes", "--non-interactive", "--stack", s.stack.Name())
+	if err != nil {
+		return fmt.Errorf("stack %s: state unprotect --all: %w: %s", s.Name, err, stderr)
+	}
+	return nil
 }

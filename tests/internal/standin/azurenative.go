@@ -352,6 +352,18 @@ func (az *azureNative) outputs(r *Resource, preview bool) resource.PropertyMap {
 	}
 
 	seed := string(r.URN)
+	// Azure fills every output-only property; a program may read any of them (an
+	// object replication policy's policyId feeds the source policy). A property
+	// missing from the state would read as unknown at the next preview, so each
+	// gets a deterministic value.
+	for _, p := range def.Outputs.PropNames() {
+		if _, ok := outs[resource.PropertyKey(p)]; ok || p == "id" || p == "urn" {
+			continue
+		}
+		if v, ok := fakeOutput(p, def.Outputs.Props[p], name, seed, r.Config); ok {
+			extra = append(extra, computed{[]string{p}, v})
+		}
+	}
 	if id, ok := plainObject(outs, "identity"); ok {
 		typ, _ := knownString(id, "type")
 		if strings.Contains(typ, "SystemAssigned") {
@@ -424,6 +436,38 @@ func (az *azureNative) outputs(r *Resource, preview bool) resource.PropertyMap {
 		setPath(outs, c.path, v)
 	}
 	return outs
+}
+
+// fakeOutput returns a deterministic value for an output-only property, shaped by
+// its declared type and, for strings, by its name.
+func fakeOutput(prop string, p azschema.Prop, name, seed string, cfg Config) (resource.PropertyValue, bool) {
+	typ := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(p.Type), "| undefined"))
+	lower := strings.ToLower(prop)
+	switch {
+	case typ == "string":
+		switch {
+		case prop == "provisioningState":
+			return resource.NewProperty("Succeeded"), true
+		case prop == "tenantId":
+			return resource.NewProperty(cfg.TenantID), true
+		case prop == "etag":
+			return resource.NewProperty(`W/"` + guid(seed, prop) + `"`), true
+		case strings.HasSuffix(prop, "Id") || strings.HasSuffix(lower, "guid"):
+			return resource.NewProperty(guid(seed, prop)), true
+		case strings.Contains(lower, "url") || strings.Contains(lower, "uri") || strings.Contains(lower, "endpoint"):
+			return resource.NewProperty(fmt.Sprintf("https://%s.%s.standin.invalid/", strings.ToLower(name), lower)), true
+		}
+		return resource.NewProperty(prop + "-" + hex.EncodeToString(hash(seed, prop))[:8]), true
+	case typ == "number":
+		return resource.NewProperty(0.0), true
+	case typ == "boolean":
+		return resource.NewProperty(false), true
+	case strings.HasSuffix(typ, "[]"):
+		return resource.NewProperty([]resource.PropertyValue{}), true
+	case p.Ref != "" || strings.HasPrefix(typ, "{"):
+		return resource.NewProperty(resource.PropertyMap{}), true
+	}
+	return resource.PropertyValue{}, false
 }
 
 func nameURL(known bool, format, name string) resource.PropertyValue {

@@ -290,6 +290,20 @@ func TestCreate(t *testing.T) {
 	if id, _ := create("azure-native:authorization:RoleAssignment", "ra", ra, false); id != ra["scope"].(string)+"/providers/Microsoft.Authorization/roleAssignments/0000-ra" {
 		t.Errorf("role assignment id = %s, want it under its scope", id)
 	}
+	orp := map[string]any{"resourceGroupName": "rg-ai", "accountName": "stdest", "objectReplicationPolicyId": "default",
+		"sourceAccount": "stsrc", "destinationAccount": "stdest"}
+	_, outs = create("azure-native:storage:ObjectReplicationPolicy", "dest", orp, false)
+	policyID := outs["policyId"]
+	if !policyID.IsString() || len(policyID.StringValue()) != 36 {
+		t.Errorf("object replication policyId = %v, want a GUID (Azure assigns it; the source policy reads it)", policyID)
+	}
+	if _, again := create("azure-native:storage:ObjectReplicationPolicy", "dest", orp, false); again["policyId"] != policyID {
+		t.Errorf("output-only values are not deterministic: %v then %v", policyID, again["policyId"])
+	}
+	if _, pre := create("azure-native:storage:ObjectReplicationPolicy", "dest", orp, true); !pre["policyId"].IsComputed() {
+		t.Errorf("preview policyId = %v, want unknown", pre["policyId"])
+	}
+
 	rg := map[string]any{"location": "swedencentral", "resourceGroupName": "rg-ai"}
 	if id, _ := create("azure-native:resources:ResourceGroup", "rg", rg, false); id != "/subscriptions/"+FakeSubscriptionID+"/resourceGroups/rg-ai" {
 		t.Errorf("resource group id = %s", id)
