@@ -12,25 +12,13 @@ import (
 // TestSchema checks every token, input and output name of this package against the
 // azure-native 2.90.0 type definitions.
 func TestSchema(t *testing.T) {
-	s := azschema.ForTest(t)
-	for _, c := range []struct {
-		token string
-		args  pulumi.Input
-		res   any
-	}{
-		{ApiManagementServiceType, ApiManagementServiceArgs{}, &ApiManagementService{}},
-		{BackendType, BackendArgs{}, &Backend{}},
-		{ApiType, ApiArgs{}, &Api{}},
-		{ApiOperationType, ApiOperationArgs{}, &ApiOperation{}},
-		{ApiPolicyType, ApiPolicyArgs{}, &ApiPolicy{}},
-	} {
-		for _, err := range s.CheckArgs(c.token, c.args) {
-			t.Error(err)
-		}
-		for _, err := range s.CheckOutputs(c.token, c.res) {
-			t.Error(err)
-		}
-	}
+	azschema.CheckLayer(t,
+		azschema.Layer{Token: ApiManagementServiceType, Args: ApiManagementServiceArgs{}, Resource: &ApiManagementService{}},
+		azschema.Layer{Token: BackendType, Args: BackendArgs{}, Resource: &Backend{}},
+		azschema.Layer{Token: ApiType, Args: ApiArgs{}, Resource: &Api{}},
+		azschema.Layer{Token: ApiOperationType, Args: ApiOperationArgs{}, Resource: &ApiOperation{}},
+		azschema.Layer{Token: ApiPolicyType, Args: ApiPolicyArgs{}, Resource: &ApiPolicy{}},
+	)
 }
 
 // TestDefaultVersionLacksPoolAndCircuitBreaker documents why the package uses the

@@ -13,23 +13,11 @@ import (
 // TestSchema checks every token, input and output name of this package against the
 // azure-native 2.90.0 type definitions.
 func TestSchema(t *testing.T) {
-	s := azschema.ForTest(t)
-	for _, c := range []struct {
-		token string
-		args  pulumi.Input
-		res   any
-	}{
-		{AccountType, AccountArgs{}, &Account{}},
-		{DeploymentType, DeploymentArgs{}, &Deployment{}},
-		{RaiPolicyType, RaiPolicyArgs{}, &RaiPolicy{}},
-	} {
-		for _, err := range s.CheckArgs(c.token, c.args) {
-			t.Error(err)
-		}
-		for _, err := range s.CheckOutputs(c.token, c.res) {
-			t.Error(err)
-		}
-	}
+	azschema.CheckLayer(t,
+		azschema.Layer{Token: AccountType, Args: AccountArgs{}, Resource: &Account{}},
+		azschema.Layer{Token: DeploymentType, Args: DeploymentArgs{}, Resource: &Deployment{}},
+		azschema.Layer{Token: RaiPolicyType, Args: RaiPolicyArgs{}, Resource: &RaiPolicy{}},
+	)
 }
 
 // TestDefaultVersionLacksBypass documents why the package uses the 2024-10-01

@@ -23,12 +23,7 @@ func TestSchema(t *testing.T) {
 	if r.APIVersion != "2023-04-01" {
 		t.Errorf("%s uses API %s; the doc comments describe 2023-04-01", RegistryType, r.APIVersion)
 	}
-	for _, err := range s.CheckArgs(RegistryType, RegistryArgs{}) {
-		t.Error(err)
-	}
-	for _, err := range s.CheckOutputs(RegistryType, &Registry{}) {
-		t.Error(err)
-	}
+	azschema.CheckLayer(t, azschema.Layer{Token: RegistryType, Args: RegistryArgs{}, Resource: &Registry{}})
 }
 
 func region(location, storageType string) RegistryRegionArmDetailsArgs {

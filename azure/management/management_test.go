@@ -11,22 +11,10 @@ import (
 // TestSchema checks every token, input and output name of this package against the
 // azure-native 2.90.0 type definitions.
 func TestSchema(t *testing.T) {
-	s := azschema.ForTest(t)
-	for _, c := range []struct {
-		token string
-		args  pulumi.Input
-		res   any
-	}{
-		{ManagementGroupType, ManagementGroupArgs{}, &ManagementGroup{}},
-		{ManagementGroupSubscriptionType, ManagementGroupSubscriptionArgs{}, &ManagementGroupSubscription{}},
-	} {
-		for _, err := range s.CheckArgs(c.token, c.args) {
-			t.Error(err)
-		}
-		for _, err := range s.CheckOutputs(c.token, c.res) {
-			t.Error(err)
-		}
-	}
+	azschema.CheckLayer(t,
+		azschema.Layer{Token: ManagementGroupType, Args: ManagementGroupArgs{}, Resource: &ManagementGroup{}},
+		azschema.Layer{Token: ManagementGroupSubscriptionType, Args: ManagementGroupSubscriptionArgs{}, Resource: &ManagementGroupSubscription{}},
+	)
 }
 
 func TestRegistersWithProviderVersionAndNestedInputs(t *testing.T) {

@@ -14,22 +14,10 @@ import (
 // TestSchema checks every token, input and output name of this package against the
 // azure-native 2.90.0 type definitions.
 func TestSchema(t *testing.T) {
-	s := azschema.ForTest(t)
-	for _, c := range []struct {
-		token string
-		args  pulumi.Input
-		res   any
-	}{
-		{ServiceType, ServiceArgs{}, &Service{}},
-		{SharedPrivateLinkResourceType, SharedPrivateLinkResourceArgs{}, &SharedPrivateLinkResource{}},
-	} {
-		for _, err := range s.CheckArgs(c.token, c.args) {
-			t.Error(err)
-		}
-		for _, err := range s.CheckOutputs(c.token, c.res) {
-			t.Error(err)
-		}
-	}
+	azschema.CheckLayer(t,
+		azschema.Layer{Token: ServiceType, Args: ServiceArgs{}, Resource: &Service{}},
+		azschema.Layer{Token: SharedPrivateLinkResourceType, Args: SharedPrivateLinkResourceArgs{}, Resource: &SharedPrivateLinkResource{}},
+	)
 }
 
 // TestAPIVersion pins the API version the tokens resolve to: semanticSearch and the
