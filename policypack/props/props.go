@@ -45,48 +45,52 @@ func (k Kind) String() string {
 
 // Value is a property value with its kind resolved. The zero Value is Absent.
 type Value struct {
-	v    resource.PropertyValue
-	kind Kind
+	v      resource.PropertyValue
+	kind   Kind
+	secret bool
 }
 
 // Of resolves a property value: secrets are unwrapped (a policy judges their content),
 // a known output is its element, an unknown output or a computed value is Unknown, and
 // so are the engine's unknown-value sentinel strings.
 func Of(pv resource.PropertyValue) Value {
+	secret := false
 	for range 16 { // bounded: secrets and outputs nest only a few levels
 		switch x := pv.V.(type) {
 		case nil:
-			return Value{kind: Null}
+			return Value{kind: Null, secret: secret}
 		case bool:
-			return Value{v: pv, kind: Bool}
+			return Value{v: pv, kind: Bool, secret: secret}
 		case float64:
-			return Value{v: pv, kind: Number}
+			return Value{v: pv, kind: Number, secret: secret}
 		case string:
 			if len(x) == 36 && isUnknownSentinel(x) {
-				return Value{kind: Unknown}
+				return Value{kind: Unknown, secret: secret}
 			}
-			return Value{v: pv, kind: String}
+			return Value{v: pv, kind: String, secret: secret}
 		case []resource.PropertyValue:
-			return Value{v: pv, kind: Array}
+			return Value{v: pv, kind: Array, secret: secret}
 		case resource.PropertyMap:
-			return Value{v: pv, kind: Object}
+			return Value{v: pv, kind: Object, secret: secret}
 		case resource.Computed:
-			return Value{kind: Unknown}
+			return Value{kind: Unknown, secret: secret}
 		case *resource.Secret:
 			if x == nil {
-				return Value{kind: Null}
+				return Value{kind: Null, secret: true}
 			}
+			secret = true
 			pv = x.Element
 		case resource.Output:
+			secret = secret || x.Secret
 			if !x.Known {
-				return Value{kind: Unknown}
+				return Value{kind: Unknown, secret: secret}
 			}
 			pv = x.Element
 		default:
-			return Value{v: pv, kind: Other}
+			return Value{v: pv, kind: Other, secret: secret}
 		}
 	}
-	return Value{kind: Other}
+	return Value{kind: Other, secret: secret}
 }
 
 // Map wraps a whole property map as an Object value.
@@ -115,6 +119,10 @@ func (v Value) Raw() resource.PropertyValue { return v.v }
 // IsAbsent reports whether the value is absent or null: not set.
 func (v Value) IsAbsent() bool { return v.kind == Absent || v.kind == Null }
 
+// IsSecret reports whether the value is secret or inside a secret: messages must not
+// show it.
+func (v Value) IsSecret() bool { return v.secret }
+
 // IsUnknown reports whether the value is unknown at preview.
 func (v Value) IsUnknown() bool { return v.kind == Unknown }
 
@@ -130,7 +138,9 @@ func (v Value) Field(key string) Value {
 		if !ok {
 			return Value{}
 		}
-		return Of(pv)
+		f := Of(pv)
+		f.secret = f.secret || v.secret
+		return f
 	default:
 		return Value{}
 	}
@@ -207,7 +217,9 @@ func (v Value) Index(i int) Value {
 	if i < 0 || i >= len(a) {
 		return Value{}
 	}
-	return Of(a[i])
+	e := Of(a[i])
+	e.secret = e.secret || v.secret
+	return e
 }
 
 // Object returns the underlying map of an object (nil for anything else).

@@ -92,3 +92,15 @@ func TestGetWalksPaths(t *testing.T) {
 		t.Fatal("Kind.String")
 	}
 }
+
+func TestSecretsAreMarked(t *testing.T) {
+	m := resource.PropertyMap{
+		"s":    resource.MakeSecret(resource.NewProperty(resource.PropertyMap{"inner": resource.NewProperty("v")})),
+		"o":    resource.NewProperty(resource.Output{Element: resource.NewProperty("x"), Known: true, Secret: true}),
+		"list": resource.MakeSecret(resource.NewProperty([]resource.PropertyValue{resource.NewProperty("a")})),
+		"p":    resource.NewProperty("plain"),
+	}
+	if !Get(m, "s", "inner").IsSecret() || !Get(m, "o").IsSecret() || !Get(m, "list").Index(0).IsSecret() || Get(m, "p").IsSecret() {
+		t.Fatal("secretness is not carried to the values read")
+	}
+}

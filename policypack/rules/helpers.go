@@ -10,6 +10,9 @@ import (
 
 // show renders a property value for a message: "not set", "false", "\"Enabled\"".
 func show(v props.Value) string {
+	if v.IsSecret() && !v.IsAbsent() {
+		return "a secret value"
+	}
 	switch v.Kind() {
 	case props.Absent, props.Null:
 		return "not set"

@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+)
 
 func TestStorageAccountsHardened(t *testing.T) {
 	base := fixture(t, "storage_valid")
@@ -31,4 +35,14 @@ func TestStorageAccountsHardened(t *testing.T) {
 			}},
 		{name: "another type is ignored", token: TypeKeyVault, props: set(base, "allowBlobPublicAccess", true)},
 	})
+}
+
+func TestMessagesDoNotShowSecrets(t *testing.T) {
+	base := fixture(t, "storage_valid")
+	got := messages(NewContext(), StorageAccountsHardened.Run(NewContext(), res(TypeStorageAccount, "st",
+		set(base, "minimumTlsVersion", resource.MakeSecret(resource.NewProperty("TLS1_0"))))))
+	want := "minimumTlsVersion is a secret value; set it to \"TLS1_2\": older API versions default to TLS 1.0."
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
 }
