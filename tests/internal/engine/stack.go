@@ -8,6 +8,8 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -194,7 +196,7 @@ func (s *Stack) Preview(ctx context.Context, opts PreviewOptions) (*Result, erro
 	r.Stdout, r.Stderr = res.StdOut, res.StdErr
 	if err != nil {
 		r.Stdout = err.Error()
-		return r, fmt.Errorf("stack %s: preview: %w", s.Name, err)
+		return r, newOpError(s.Name, "preview", err, r)
 	}
 	return r, nil
 }
@@ -233,7 +235,7 @@ func (s *Stack) Up(ctx context.Context, opts UpOptions) (*Result, error) {
 	}
 	if err != nil {
 		r.Stdout = err.Error()
-		return r, fmt.Errorf("stack %s: up: %w", s.Name, err)
+		return r, newOpError(s.Name, "up", err, r)
 	}
 	return r, nil
 }
@@ -252,7 +254,7 @@ func (s *Stack) Destroy(ctx context.Context, progress io.Writer) (*Result, error
 	r.Stdout, r.Stderr = res.StdOut, res.StdErr
 	if err != nil {
 		r.Stdout = err.Error()
-		return r, fmt.Errorf("stack %s: destroy: %w", s.Name, err)
+		return r, newOpError(s.Name, "destroy", err, r)
 	}
 	return r, nil
 }
@@ -343,4 +345,49 @@ func (s *Stack) UnprotectAll(ctx context.Context) error {
 		return fmt.Errorf("stack %s: state unprotect --all: %w: %s", s.Name, err, stderr)
 	}
 	return nil
+}
+
+// OpError is a failed operation: Error gives the reason in one line (the mandatory
+// policies violated, or the first error the engine reported); the full CLI output is
+// in the Result's Stdout.
+type OpError struct {
+	// Stack and Op say what failed.
+	Stack, Op string
+	// Reason is the one-line reason.
+	Reason string
+	// Err is the Automation API's error.
+	Err error
+}
+
+func (e *OpError) Error() string {
+	return fmt.Sprintf("stack %s: %s failed: %s", e.Stack, e.Op, e.Reason)
+}
+
+// Unwrap returns the Automation API's error.
+func (e *OpError) Unwrap() error { return e.Err }
+
+func newOpError(stack, op string, err error, r *Result) *OpError {
+	e := &OpError{Stack: stack, Op: op, Err: err}
+	if man := r.Mandatory(); len(man) > 0 {
+		names := make([]string, 0, len(man))
+		for _, v := range man {
+			if !slices.Contains(names, v.Policy) {
+				names = append(names, v.Policy)
+			}
+		}
+		e.Reason = fmt.Sprintf("%d mandatory policy violations (%s)", len(man), strings.Join(names, ", "))
+		return e
+	}
+	for _, d := range r.Errors() {
+		if d.URN != "" {
+			e.Reason = fmt.Sprintf("%s: %s", resourceName(d.URN), firstLine(d.Message))
+			return e
+		}
+	}
+	if errs := r.Errors(); len(errs) > 0 {
+		e.Reason = firstLine(errs[0].Message)
+	} else {
+		e.Reason = firstLine(err.Error())
+	}
+	return e
 }
