@@ -440,3 +440,39 @@ func TestPanickingRuleIsReportedNotFatal(t *testing.T) {
 		t.Fatalf("diagnostic = %v", d)
 	}
 }
+
+// TestConcurrentCalls analyses in parallel while the config changes, as the engine may
+// (run it with -race).
+func TestConcurrentCalls(t *testing.T) {
+	c := start(t, Options{})
+	done := make(chan error, 9)
+	for range 8 {
+		go func() {
+			for range 20 {
+				if _, err := c.Analyze(context.Background(), &pulumirpc.AnalyzeRequest{Type: accountToken, Urn: "urn:a", Name: "a", Properties: props(t, badAccount())}); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	go func() {
+		for i := range 20 {
+			lvl := pulumirpc.EnforcementLevel_ADVISORY
+			if i%2 == 0 {
+				lvl = pulumirpc.EnforcementLevel_MANDATORY
+			}
+			if _, err := c.Configure(context.Background(), &pulumirpc.ConfigureAnalyzerRequest{PolicyConfig: map[string]*pulumirpc.PolicyConfig{"all": level(lvl)}}); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for range 9 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
