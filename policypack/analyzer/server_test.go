@@ -445,11 +445,12 @@ func TestPanickingRuleIsReportedNotFatal(t *testing.T) {
 // (run it with -race).
 func TestConcurrentCalls(t *testing.T) {
 	c := start(t, Options{})
+	account := props(t, badAccount())
 	done := make(chan error, 9)
 	for range 8 {
 		go func() {
 			for range 20 {
-				if _, err := c.Analyze(context.Background(), &pulumirpc.AnalyzeRequest{Type: accountToken, Urn: "urn:a", Name: "a", Properties: props(t, badAccount())}); err != nil {
+				if _, err := c.Analyze(context.Background(), &pulumirpc.AnalyzeRequest{Type: accountToken, Urn: "urn:a", Name: "a", Properties: account}); err != nil {
 					done <- err
 					return
 				}
