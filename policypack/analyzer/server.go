@@ -47,7 +47,6 @@ type Server struct {
 	state atomic.Pointer[state]
 
 	mu        sync.Mutex // serialises Configure and ConfigureStack
-	canceled  atomic.Bool
 	handshake atomic.Pointer[pulumirpc.AnalyzerHandshakeRequest]
 }
 
@@ -324,9 +323,9 @@ func unquote(v string) string {
 	return v
 }
 
-// Cancel acknowledges the engine's cancellation; analyses in flight finish quickly.
+// Cancel acknowledges the engine's cancellation. Analyses are short and hold nothing
+// to release, so there is nothing to abort.
 func (s *Server) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
-	s.canceled.Store(true)
 	return &emptypb.Empty{}, nil
 }
 
