@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/aiready/aiready/policypack/manifest"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -54,5 +55,21 @@ func TestServesAsThePluginTheEngineStarts(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the server did not stop")
+	}
+}
+
+// TestPulumiPolicyYAMLLoadsInTheCLI reads PulumiPolicy.yaml with the loader the CLI uses.
+func TestPulumiPolicyYAMLLoadsInTheCLI(t *testing.T) {
+	proj, err := workspace.LoadPolicyPack("PulumiPolicy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := manifest.Parse(policyYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if proj.Runtime.Name() != "go" || proj.Version != m.Version || proj.Description == nil || *proj.Description != m.Description {
+		t.Fatalf("the CLI reads runtime %q version %q description %v; the pack reports version %q description %q",
+			proj.Runtime.Name(), proj.Version, proj.Description, m.Version, m.Description)
 	}
 }
