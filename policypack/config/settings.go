@@ -88,8 +88,8 @@ func Default() *Settings {
 		ManagementPorts: []int{22, 3389},
 		FastPathSKUs:    []string{"UltraPerformance", "ErGw3AZ", "ErGwScale"},
 		RequiredAssignments: map[string][]string{
-			Corp:   {"Deny-Public-Endpoints", "Deny-Public-IP-On-NIC", "Deny-MgmtPorts-Internet", "Deny-Subnet-Without-Nsg"},
-			Online: {"Enable-DDoS-VNET", "Deny-MgmtPorts-Internet", "Deny-Subnet-Without-Nsg"},
+			Corp:   {"Deny-Public-IP-On-NIC", "Modify-AI-PublicAccess", "Deny-AI-LocalAuth", "Deny-MgmtPorts-Internet", "Deny-Subnet-Without-Nsg"},
+			Online: {"Enable-DDoS-VNET", "Deny-AI-LocalAuth", "Deny-AI-NetworkAccess", "Deny-MgmtPorts-Internet", "Deny-Subnet-Without-Nsg"},
 		},
 	}
 	s.AllowedModels = defaultAllowedModels(s.Catalog)

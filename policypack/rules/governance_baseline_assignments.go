@@ -10,10 +10,11 @@ import (
 var GovernanceBaselineAssignments = register(&Rule{
 	Name: "governance-ai-management-groups-baseline-enforced",
 	Description: "Each AI management group carries the policy assignments its archetype requires (config requiredAssignments), " +
-		"and no baseline assignment has its enforcement turned off.",
+		"and no baseline assignment of an enforced archetype (corp, online) has its enforcement turned off; " +
+		"audit-level archetypes (dev, sandbox) may use DoNotEnforce.",
 	Section:        SectionGovernance,
 	Recommendation: "Apply AI-specific policies to each management group.",
-	Mirrors:        "ALZ archetype assignments (corp: Deny-Public-Endpoints, Deny-Public-IP-On-NIC; landingzones: Deny-MgmtPorts-Internet, Deny-Subnet-Without-Nsg, Enable-DDoS-VNET)",
+	Mirrors:        "ALZ archetype assignments (corp: Deny-Public-Endpoints, Deny-Public-IP-On-NIC; landingzones: Deny-MgmtPorts-Internet, Deny-Subnet-Without-Nsg, Enable-DDoS-VNET), as AIPolicyBaseline names them",
 	Severity:       High,
 	Level:          Mandatory,
 	Types:          []string{TypeManagementGroup, TypePolicyAssignment},
@@ -30,11 +31,18 @@ var GovernanceBaselineAssignments = register(&Rule{
 			if !ok {
 				required = ctx.Settings.RequiredAssignments[ctx.Settings.BaseArchetype(arch)]
 			}
+			// Audit-level archetypes report rather than deny: DoNotEnforce is how
+			// they audit definitions whose effect is fixed.
+			base := ctx.Settings.BaseArchetype(arch)
+			auditLevel := base == "dev" || base == "sandbox"
 			have := make([]string, 0, len(m.assigns))
 			for _, a := range m.assigns {
 				name := assignmentName(a)
 				have = append(have, strings.ToLower(name))
 				fromBaseline := !a.Get("metadata.aiready").IsAbsent()
+				if auditLevel {
+					continue
+				}
 				if !fromBaseline && !slices.ContainsFunc(required, func(n string) bool { return strings.EqualFold(n, name) }) {
 					continue
 				}

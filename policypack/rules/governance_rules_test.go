@@ -87,7 +87,7 @@ func TestGovernanceBaselineAssignments(t *testing.T) {
 		{name: "custom requirements", ctx: withSettings(groups, func(s *config.Settings) { s.RequiredAssignments = map[string][]string{"corp": {"Enforce-GR-OpenAI0"}} }),
 			resources: []*Resource{corp, assignment(t, "Enforce-GR-OpenAI0", "ai-corp", "corp")}},
 		{name: "group without assignments", ctx: groups, resources: []*Resource{corp},
-			want: []string{urn(TypeManagementGroup, "ai-corp") + ": management group \"ai-corp\" (archetype corp) lacks the baseline policy assignments \"Deny-Public-Endpoints\", \"Deny-Public-IP-On-NIC\", \"Deny-MgmtPorts-Internet\", \"Deny-Subnet-Without-Nsg\"; assign them (AIPolicyBaseline does), or change requiredAssignments in the governance-ai-management-groups-baseline-enforced config."}},
+			want: []string{urn(TypeManagementGroup, "ai-corp") + ": management group \"ai-corp\" (archetype corp) lacks the baseline policy assignments \"Deny-Public-IP-On-NIC\", \"Modify-AI-PublicAccess\", \"Deny-AI-LocalAuth\", \"Deny-MgmtPorts-Internet\", \"Deny-Subnet-Without-Nsg\"; assign them (AIPolicyBaseline does), or change requiredAssignments in the governance-ai-management-groups-baseline-enforced config."}},
 		{name: "one missing", resources: append([]*Resource{corp}, without("Deny-Subnet-Without-Nsg")...),
 			want: []string{urn(TypeManagementGroup, "ai-corp") + ": management group \"ai-corp\" (archetype corp) lacks the baseline policy assignments \"Deny-Subnet-Without-Nsg\"; assign them (AIPolicyBaseline does), or change requiredAssignments in the governance-ai-management-groups-baseline-enforced config."}},
 		{name: "enforcement off", resources: append(append([]*Resource{corp}, without("Deny-Public-IP-On-NIC")...), notEnforced),
@@ -97,6 +97,11 @@ func TestGovernanceBaselineAssignments(t *testing.T) {
 		{name: "scope unknown", ctx: groups, resources: append(append([]*Resource{corp}, without("Deny-Public-IP-On-NIC")...), unknownScope),
 			want: []string{urn(TypeManagementGroup, "ai-corp") + ": Cannot verify at preview that management group \"ai-corp\" carries \"Deny-Public-IP-On-NIC\": scope is not known yet; checked again at update."}},
 		{name: "unclassified groups are ignored", resources: []*Resource{mg(t, "platform", "alz")}},
+		{name: "audit-level dev group may use DoNotEnforce", resources: func() []*Resource {
+			dev := assignment(t, "Deny-Public-IP-On-NIC", "ai-dev", "dev")
+			dev.Props = set(dev.Props, "enforcementMode", "DoNotEnforce")
+			return []*Resource{mg(t, "ai-dev", "sandbox"), dev}
+		}()},
 	})
 }
 
