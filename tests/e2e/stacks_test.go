@@ -118,12 +118,12 @@ func TestStacksPreview(t *testing.T) {
 			st := newStack(t, name, stackProgram())
 			r, err := st.Preview(context.Background(), policyOptions(t))
 			logResult(t, r)
-			if err != nil {
-				t.Fatalf("preview of the shipped %s stack with the policy pack failed: %v", name, err)
-			}
 			c := r.Counts()
 			recordCounts(name, c)
 			t.Logf("%s: %s\n%s", name, c, c.Table())
+			if err != nil {
+				t.Fatalf("preview of the shipped %s stack with the policy pack failed: %v", name, err)
+			}
 			if c.Azure == 0 {
 				t.Fatalf("%s: the preview registered no Azure resources", name)
 			}

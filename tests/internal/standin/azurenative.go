@@ -3,7 +3,6 @@ package standin
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -113,17 +112,13 @@ var guidNamed = map[string]bool{
 	"subscriptionId":     true,
 }
 
-// extraReplaceOn are inputs that force replacement beyond location, name and parents.
+// extraReplaceOn are inputs that Azure cannot change in place, beyond the location,
+// the name and the parents a resource is addressed under.
 var extraReplaceOn = map[string][]string{
-	"authorization:RoleAssignment":     {"principalId", "roleDefinitionId"},
-	"cognitiveservices:Account":        {"kind", "customSubDomainName"},
-	"storage:StorageAccount":           {"kind"},
-	"network:VirtualNetworkPeering":    {"remoteVirtualNetwork"},
-	"network:PrivateEndpoint":          {"subnet"},
-	"management:ManagementGroup":       {"groupId"},
-	"operationalinsights:Workspace":    {},
-	"apimanagement:Service":            {"virtualNetworkType"},
-	"machinelearningservices:Registry": {"regionDetails"},
+	"authorization:RoleAssignment":  {"principalId", "roleDefinitionId"},
+	"cognitiveservices:Account":     {"kind"},
+	"network:PrivateEndpoint":       {"subnet"},
+	"network:VirtualNetworkPeering": {"remoteVirtualNetwork"},
 }
 
 type tokenParts struct {
@@ -526,6 +521,3 @@ func sortedKeys(m resource.PropertyMap) []string {
 	sort.Strings(keys)
 	return keys
 }
-
-// IsUnknownToken reports whether err says a resource type does not exist.
-func IsUnknownToken(err error) bool { return errors.Is(err, errUnknownToken) }

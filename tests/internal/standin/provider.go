@@ -134,7 +134,8 @@ func (p *Provider) marshal(label string, props resource.PropertyMap, opts plugin
 	return s, nil
 }
 
-// GetPluginInfo reports the version of the provider stood in for, marked as a stand-in.
+// GetPluginInfo reports the version of the provider stood in for (the message has
+// no other field; the stand-in states what it is on stderr and on Configure).
 func (p *Provider) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
 	return &pulumirpc.PluginInfo{Version: p.pkg.Version}, nil
 }
@@ -144,7 +145,8 @@ func (p *Provider) Handshake(context.Context, *pulumirpc.ProviderHandshakeReques
 	return &pulumirpc.ProviderHandshakeResponse{AcceptSecrets: true, AcceptResources: true, AcceptOutputs: true}, nil
 }
 
-// Attach is not supported: the stand-in always runs under the engine.
+// Attach accepts an engine attaching to a stand-in started by hand (for debugging);
+// the stand-in needs nothing from it.
 func (p *Provider) Attach(context.Context, *pulumirpc.PluginAttach) (*emptypb.Empty, error) {
 	return &emptypb.Empty{}, nil
 }
