@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -190,17 +191,30 @@ func brokenVariants() []broken {
 			}, func(m pulumi.Map) { deletePath(m, "circuitBreaker") }),
 		},
 		{
-			stack: "dev", what: "a single-region production stack (production tags on dev)", policy: "reliability-production-multi-region-endpoints",
-			touches: "*",
+			// dev is single-region; its model deployment is GlobalStandard, which
+			// the guide accepts in production (Azure routes it across regions). Made
+			// production with a regional deployment, one region is not enough.
+			stack: "dev", what: "a single-region production stack (production tags, a regional deployment)",
+			policy: "reliability-production-multi-region-endpoints", touches: "*",
 			transform: func(_ context.Context, args *pulumi.ResourceTransformArgs) *pulumi.ResourceTransformResult {
-				tagMap, ok := args.Props["tags"].(pulumi.Map)
-				if !args.Custom || !ok {
+				if !args.Custom {
 					return nil
 				}
 				props := copyMap(args.Props)
-				tagMap = copyMap(tagMap)
-				tagMap[tags.EnvironmentKey] = pulumi.String(tags.Production)
-				props["tags"] = tagMap
+				changed := false
+				if tagMap, ok := props["tags"].(pulumi.Map); ok {
+					tagMap = copyMap(tagMap)
+					tagMap[tags.EnvironmentKey] = pulumi.String(tags.Production)
+					props["tags"] = tagMap
+					changed = true
+				}
+				if sameType(args.Type, "azure-native:cognitiveservices:Deployment") {
+					setPath(props, "sku.name", pulumi.String("Standard"))
+					changed = true
+				}
+				if !changed {
+					return nil
+				}
 				return &pulumi.ResourceTransformResult{Props: props, Opts: args.Opts}
 			},
 		},
@@ -208,14 +222,27 @@ func brokenVariants() []broken {
 }
 
 // TestStacksBrokenVariants: each deliberately broken variant of a stack fails its
-// preview, with the mandatory violation named.
+// preview with a mandatory violation of the named policy that the unbroken stack
+// does not have (so a stack that already fails that policy cannot pass vacuously).
 func TestStacksBrokenVariants(t *testing.T) {
+	ctx := context.Background()
+	baseline := map[string]map[string]bool{} // stack → mandatory violations of the unbroken stack
 	for _, b := range brokenVariants() {
 		t.Run(b.stack+": "+b.what, func(t *testing.T) {
+			before, ok := baseline[b.stack]
+			if !ok {
+				r, _ := newStack(t, b.stack, stackProgram()).Preview(ctx, policyOptions(t))
+				before = map[string]bool{}
+				for _, v := range r.Mandatory() {
+					before[describe(v)] = true
+				}
+				baseline[b.stack] = before
+			}
+
 			var n int
 			var mu sync.Mutex
 			st := newStack(t, b.stack, stackProgram(countingTransform(b.transform, &n, &mu)))
-			r, err := st.Preview(context.Background(), policyOptions(t))
+			r, err := st.Preview(ctx, policyOptions(t))
 			mu.Lock()
 			changed := n
 			mu.Unlock()
@@ -224,19 +251,20 @@ func TestStacksBrokenVariants(t *testing.T) {
 			}
 			if err == nil {
 				logResult(t, r)
-				t.Fatalf("the preview of %s %s succeeded; want it stopped by %s", b.stack, b.what, b.policy)
+				t.Fatalf("the preview of %s with %s succeeded; want it stopped by %s", b.stack, b.what, b.policy)
 			}
-			var named []engine.Violation
+			var introduced []engine.Violation
 			for _, v := range r.Mandatory() {
-				if v.Policy == b.policy {
-					named = append(named, v)
+				if v.Policy == b.policy && !before[describe(v)] {
+					introduced = append(introduced, v)
 				}
 			}
-			if len(named) == 0 {
+			if len(introduced) == 0 {
 				logResult(t, r)
-				t.Fatalf("the preview failed but not with a mandatory %s violation; mandatory: %v; errors: %v", b.policy, r.Mandatory(), r.Errors())
+				t.Fatalf("the preview failed but the breakage introduced no mandatory %s violation; mandatory: %v; the unbroken stack already had: %v; errors: %v",
+					b.policy, r.Mandatory(), slices.Sorted(maps.Keys(before)), r.Errors())
 			}
-			t.Logf("%d resources changed; stopped by: %v", changed, named[0])
+			t.Logf("%d resources changed; stopped by: %v", changed, introduced[0])
 			if !strings.Contains(r.Stdout, b.policy) {
 				t.Errorf("Pulumi's output does not name %s", b.policy)
 			}

@@ -319,44 +319,66 @@ type computed struct {
 
 func (az *azureNative) outputs(r *Resource, preview bool) resource.PropertyMap {
 	t := parseToken(r.Token)
-	outs := plainMap(r.Inputs)
+	inputs := plainMap(r.Inputs)
 	def, err := az.s.Resource(r.Token)
 	if err != nil {
-		return outs
+		return inputs
 	}
 	has := func(name string) bool { _, ok := def.Outputs.Props[name]; return ok }
 	var extra []computed
 	str := func(s string) resource.PropertyValue { return resource.NewProperty(s) }
+	unknown := resource.MakeComputed(str(""))
 
+	// The real provider's state has the outputs' shape: the inputs that are also
+	// outputs, and what Azure computes. Inputs that only address the resource
+	// (resourceGroupName, accountName, ...) are not in it, and an output named like
+	// an input may mean something else (an API Management backend's input type is
+	// "Pool", its output type the ARM resource type). Policy packs' stack checks
+	// (AnalyzeStack) see this state.
+	outs := resource.PropertyMap{}
+	for k, v := range inputs {
+		if has(string(k)) {
+			outs[k] = v
+		}
+	}
 	name, nameKnown := r.URN.Name(), true
 	if r.names.NameProperty != "" {
 		name, nameKnown = knownString(r.Inputs, r.names.NameProperty)
 	}
-	if has("name") {
-		if nameKnown {
-			outs["name"] = str(name)
-		} else {
-			outs["name"] = resource.MakeComputed(str(""))
-		}
-	}
-	if has("type") {
-		outs["type"] = str(armType(t, r.names))
-	}
-	if has("azureApiVersion") && def.APIVersion != "" {
-		outs["azureApiVersion"] = str(def.APIVersion)
-	}
-
 	seed := string(r.URN)
-	// Azure fills every output-only property; a program may read any of them (an
-	// object replication policy's policyId feeds the source policy). A property
-	// missing from the state would read as unknown at the next preview, so each
-	// gets a deterministic value.
-	for _, p := range def.Outputs.PropNames() {
-		if _, ok := outs[resource.PropertyKey(p)]; ok || p == "id" || p == "urn" {
-			continue
+	if preview {
+		// As the real provider's preview: an output the inputs do not give is
+		// unknown until Azure answers (the name and the ARM type included).
+		for _, p := range def.Outputs.PropNames() {
+			if _, ok := outs[resource.PropertyKey(p)]; !ok && p != "id" {
+				outs[resource.PropertyKey(p)] = unknown
+			}
 		}
-		if v, ok := fakeOutput(p, def.Outputs.Props[p], name, seed, r.Config); ok {
-			extra = append(extra, computed{[]string{p}, v})
+	} else {
+		if has("name") {
+			if nameKnown {
+				outs["name"] = str(name)
+			} else {
+				outs["name"] = unknown
+			}
+		}
+		if has("type") {
+			outs["type"] = str(armType(t, r.names))
+		}
+		if has("azureApiVersion") && def.APIVersion != "" {
+			outs["azureApiVersion"] = str(def.APIVersion)
+		}
+		// Azure fills every output-only property; a program may read any of them
+		// (an object replication policy's policyId feeds the source policy). A
+		// property missing from the state would read as unknown at the next
+		// preview, so each gets a deterministic value.
+		for _, p := range def.Outputs.PropNames() {
+			if _, ok := outs[resource.PropertyKey(p)]; ok || p == "id" || p == "urn" {
+				continue
+			}
+			if v, ok := fakeOutput(p, def.Outputs.Props[p], name, seed, r.Config); ok {
+				extra = append(extra, computed{[]string{p}, v})
+			}
 		}
 	}
 	if id, ok := plainObject(outs, "identity"); ok {
@@ -426,9 +448,13 @@ func (az *azureNative) outputs(r *Resource, preview bool) resource.PropertyMap {
 	for _, c := range extra {
 		v := c.value
 		if preview {
-			v = resource.MakeComputed(str(""))
+			v = unknown
 		}
 		setPath(outs, c.path, v)
+	}
+	if !preview {
+		// azure-native 2.x keeps the inputs in the state too, as a secret.
+		outs["__inputs"] = resource.MakeSecret(resource.NewProperty(inputs))
 	}
 	return outs
 }

@@ -14,12 +14,17 @@
 //     location, the resource's name or a parent it is addressed by (a required
 //     "...Name" input, or scope) changes.
 //   - Create/Update: a deterministic fake ARM id
-//     (/subscriptions/<subscription>/resourceGroups/<group>/providers/<namespace>/<type>/<name>),
-//     the inputs echoed as outputs plus the computed outputs programs read: name,
-//     type, azureApiVersion, identity principal and tenant ids, an AI account's
-//     endpoint, a vault's URI, storage endpoints, a workspace's customer id, an API
-//     Management gateway URL. During preview the computed outputs are unknown, as
-//     they are with the real provider.
+//     (/subscriptions/<subscription>/resourceGroups/<group>/providers/<namespace>/<type>/<name>)
+//     and outputs of the real provider's shape: the inputs that are also outputs,
+//     then what Azure computes: name, type (the ARM resource type, even where an
+//     input of the same name means something else), azureApiVersion, identity
+//     principal and tenant ids, an AI account's endpoint, a vault's URI, storage
+//     endpoints, a workspace's customer id, an API Management gateway URL, and a
+//     deterministic value for every other output-only property (so that a program
+//     reading one is as stable as with Azure). Inputs that are not outputs (the
+//     resource group and parent names that address a resource) are not in the state,
+//     as with the real provider; policy packs' stack checks see that state. During
+//     preview the computed outputs are unknown, as they are with the real provider.
 //   - Read returns the state it is given (or, for a read of an existing resource by
 //     id, a minimal state derived from the id); Delete forgets; Invoke answers
 //     getClientConfig with fixed fake identities.

@@ -304,6 +304,34 @@ func TestCreate(t *testing.T) {
 		t.Errorf("preview policyId = %v, want unknown", pre["policyId"])
 	}
 
+	pool := map[string]any{"resourceGroupName": "rg-ai", "serviceName": "apim-ai", "backendId": "openai-pool", "type": "Pool",
+		"pool": map[string]any{"services": []any{map[string]any{"id": "/backends/a", "priority": 1}}}}
+	_, outs = create("azure-native:apimanagement/v20240501:Backend", "pool", pool, false)
+	if got := outs["type"].StringValue(); got != "Microsoft.ApiManagement/services/backends" {
+		t.Errorf("backend output type = %q, want the ARM type (the input type %q is not an output, as with the real provider)", got, "Pool")
+	}
+	if _, ok := outs["resourceGroupName"]; ok {
+		t.Error("resourceGroupName is an input only; the state must not hold it")
+	}
+	if !outs["pool"].IsObject() || outs["name"].StringValue() != "openai-pool" {
+		t.Errorf("backend outputs pool=%v name=%v", outs["pool"], outs["name"])
+	}
+	if in := outs["__inputs"]; !in.IsSecret() || in.SecretValue().Element.ObjectValue()["type"].StringValue() != "Pool" {
+		t.Errorf("state __inputs = %v, want the inputs as a secret, as azure-native 2.x keeps them", in)
+	}
+	// The real provider's preview maps inputs onto the outputs' shape by name and
+	// leaves every other output unknown.
+	_, outs = create("azure-native:apimanagement/v20240501:Backend", "pool", pool, true)
+	if outs["type"].StringValue() != "Pool" || !outs["name"].IsComputed() || !outs["url"].IsComputed() {
+		t.Errorf("backend preview type=%v name=%v url=%v, want the input type, an unknown name and url", outs["type"], outs["name"], outs["url"])
+	}
+	if _, ok := outs["resourceGroupName"]; ok {
+		t.Error("preview state holds resourceGroupName, an input only")
+	}
+	if _, ok := outs["__inputs"]; ok {
+		t.Error("preview state holds __inputs; the real provider adds them on create")
+	}
+
 	rg := map[string]any{"location": "swedencentral", "resourceGroupName": "rg-ai"}
 	if id, _ := create("azure-native:resources:ResourceGroup", "rg", rg, false); id != "/subscriptions/"+FakeSubscriptionID+"/resourceGroups/rg-ai" {
 		t.Errorf("resource group id = %s", id)
