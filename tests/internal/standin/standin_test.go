@@ -419,3 +419,52 @@ func TestAzureAD(t *testing.T) {
 		t.Errorf("azuread getClientConfig = %v, %v", resp, err)
 	}
 }
+
+func TestDiffReplacesImmutableInputs(t *testing.T) {
+	p := newAzureNative(t)
+	ra := func(principal string) map[string]any {
+		return map[string]any{"scope": "/subscriptions/s", "principalId": principal, "roleDefinitionId": "r", "roleAssignmentName": "g"}
+	}
+	resp, err := p.Diff(context.Background(), &pulumirpc.DiffRequest{
+		Urn: urn("azure-native:authorization:RoleAssignment", "ra"), OldInputs: mustStruct(t, props(ra("a"))), News: mustStruct(t, props(ra("b"))),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(resp.GetReplaces(), ",") != "principalId" {
+		t.Errorf("a role assignment's new principal: %v, want a replacement (Azure cannot update one)", resp)
+	}
+}
+
+func TestDiffConfig(t *testing.T) {
+	p := newAzureNative(t)
+	diff := func(olds, news map[string]any) *pulumirpc.DiffResponse {
+		t.Helper()
+		resp, err := p.DiffConfig(context.Background(), &pulumirpc.DiffRequest{
+			Urn: urn("pulumi:providers:azure-native", "workload"), OldInputs: mustStruct(t, props(olds)), News: mustStruct(t, props(news)),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	}
+	if d := diff(map[string]any{"subscriptionId": "a"}, map[string]any{"subscriptionId": "a"}); d.GetChanges() != pulumirpc.DiffResponse_DIFF_NONE {
+		t.Errorf("same config: %v", d)
+	}
+	if d := diff(map[string]any{"subscriptionId": "a"}, map[string]any{"subscriptionId": "b"}); strings.Join(d.GetReplaces(), ",") != "subscriptionId" {
+		t.Errorf("another subscription: %v, want the provider (and its resources) replaced", d)
+	}
+}
+
+func TestReadByID(t *testing.T) {
+	p := newAzureNative(t)
+	id := "/providers/Microsoft.Management/managementGroups/landingzones"
+	resp, err := p.Read(context.Background(), &pulumirpc.ReadRequest{Id: id, Urn: urn("azure-native:management:ManagementGroup", "lz")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := mustProps(t, resp.GetProperties())
+	if resp.GetId() != id || got["name"].StringValue() != "landingzones" {
+		t.Errorf("read of an existing group by id = %s %v, want its id and name", resp.GetId(), got)
+	}
+}
