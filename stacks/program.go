@@ -37,8 +37,8 @@ func Program(ctx *pulumi.Context) error {
 // component, checked before anything is registered.
 type Plan struct {
 	Config *Config
-	// Hierarchy, Baseline and Network are the validated component arguments; the
-	// resource group names and computed ids are filled in by Deploy.
+	// Hierarchy, Baseline and Network are the validated component arguments
+	// (with placeholder ids, see NewPlan).
 	Hierarchy *managementgroups.Args
 	Baseline  *policybaseline.Args
 	Network   *securenetwork.Args
@@ -51,34 +51,42 @@ type Plan struct {
 	Replication *replication.Args
 }
 
-// NewPlan builds and validates every component's arguments from the configuration.
+// NewPlan builds every component's arguments from the configuration and
+// validates them. Ids that exist only once resources are created (subnets, zones,
+// the workspace, the DDoS plan) are placeholders here; every plain value a
+// component checks comes from the configuration, and Deploy builds the same
+// arguments with the real ids.
 func NewPlan(cfg *Config) (*Plan, error) {
-	p := &Plan{Config: cfg}
-	names := map[string]pulumi.StringInput{}
-	for _, r := range cfg.Regions {
-		names[r.Location] = pulumi.String(cfg.resourceGroupName("net", r.Location))
-	}
-	p.Hierarchy = cfg.hierarchyArgs()
-	p.Network = cfg.networkArgs(names)
-	p.Baseline = cfg.baselineArgs(pulumi.String("/subscriptions/" + cfg.Subscriptions.Workload + "/resourceGroups/validation/providers/Microsoft.Network/ddosProtectionPlans/validation"))
-	checks := []struct {
-		name string
-		v    interface{ Validate() error }
-	}{
-		{"ManagementGroupHierarchy", p.Hierarchy},
-		{"AIPolicyBaseline", p.Baseline},
-		{"SecureNetwork", p.Network},
-	}
 	placeholder := pulumi.String("validation")
+	perRegion := func(purpose string) map[string]pulumi.StringInput {
+		out := map[string]pulumi.StringInput{}
+		for _, r := range cfg.Regions {
+			if purpose == "" {
+				out[r.Location] = placeholder
+			} else {
+				out[r.Location] = pulumi.String(cfg.resourceGroupName(purpose, r.Location))
+			}
+		}
+		return out
+	}
 	zones := pulumi.StringMap{}
 	for _, k := range securenetwork.PrivateDNSZoneKeys() {
 		zones[k] = placeholder
 	}
+
+	p := &Plan{
+		Config:    cfg,
+		Hierarchy: cfg.hierarchyArgs(),
+		Network:   cfg.networkArgs(perRegion("net")),
+		Baseline:  cfg.baselineArgs(placeholder),
+	}
+	type check struct {
+		name string
+		args interface{ Validate() error }
+	}
+	checks := []check{{"ManagementGroupHierarchy", p.Hierarchy}, {"AIPolicyBaseline", p.Baseline}, {"SecureNetwork", p.Network}}
 	for _, r := range cfg.Regions {
 		p.Endpoints = append(p.Endpoints, cfg.endpointArgs(r.Location, placeholder, placeholder, zones, placeholder))
-	}
-	if err := aiendpoint.ValidateEndpoints(p.Endpoints...); err != nil {
-		return nil, fmt.Errorf("%w: the configuration gives RegionalAIEndpoint invalid arguments: %w", ErrConfig, err)
 	}
 	if cfg.needsGateway(catalog.Default()) {
 		var members []aiendpoint.GatewayMember
@@ -89,31 +97,20 @@ func NewPlan(cfg *Config) (*Plan, error) {
 			})
 		}
 		p.Gateway = cfg.gatewayArgs(placeholder, placeholder, members, placeholder)
-		checks = append(checks, struct {
-			name string
-			v    interface{ Validate() error }
-		}{"AIGateway", p.Gateway})
+		checks = append(checks, check{"AIGateway", p.Gateway})
 	}
 	if cfg.replicates() {
-		// Placeholders stand in for ids only known once the network exists; every
-		// plain value the component checks comes from the configuration.
-		subnets, zones := map[string]pulumi.StringInput{}, pulumi.StringMap{}
-		for _, r := range cfg.Regions {
-			subnets[r.Location] = pulumi.String("validation")
-		}
-		for _, k := range []string{replication.DNSBlob, replication.DNSSearch, replication.DNSAzureML, replication.DNSVault} {
-			zones[k] = pulumi.String("validation")
-		}
-		p.Replication = cfg.replicationArgs(aiGroups(cfg), subnets, zones)
-		checks = append(checks, struct {
-			name string
-			v    interface{ Validate() error }
-		}{"AssetReplication", p.Replication})
+		p.Replication = cfg.replicationArgs(perRegion("ai"), perRegion(""), zones)
+		checks = append(checks, check{"AssetReplication", p.Replication})
 	}
 	for _, c := range checks {
-		if err := c.v.Validate(); err != nil {
+		if err := c.args.Validate(); err != nil {
 			return nil, fmt.Errorf("%w: the configuration gives %s invalid arguments: %w", ErrConfig, c.name, err)
 		}
+	}
+	// The endpoints are checked together: quota is per subscription and region.
+	if err := aiendpoint.ValidateEndpoints(p.Endpoints...); err != nil {
+		return nil, fmt.Errorf("%w: the configuration gives RegionalAIEndpoint invalid arguments: %w", ErrConfig, err)
 	}
 	return p, nil
 }
@@ -451,15 +448,6 @@ func (c *Config) deploymentTypes() []string {
 
 // replicates reports whether the stack replicates AI assets (corp and online).
 func (c *Config) replicates() bool { return c.Archetype != ArchetypeDev }
-
-// aiGroups names the regions' AI resource groups (for validation).
-func aiGroups(c *Config) map[string]pulumi.StringInput {
-	out := map[string]pulumi.StringInput{}
-	for _, r := range c.Regions {
-		out[r.Location] = pulumi.String(c.resourceGroupName("ai", r.Location))
-	}
-	return out
-}
 
 // replicationArgs places the AI assets in the primary region with a copy in the
 // secondary, in the endpoints' regions.
