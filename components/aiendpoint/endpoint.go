@@ -324,7 +324,7 @@ func (b *endpointBuilder) contentFilters(acct *cognitiveservices.Account) (map[s
 			}
 		}
 		p, err := cognitiveservices.NewRaiPolicy(b.ctx, b.name+"-filter-"+f.Name, &cognitiveservices.RaiPolicyArgs{
-			AccountName:       pulumi.String(b.args.accountName()),
+			AccountName:       acct.Name,
 			ResourceGroupName: b.args.ResourceGroupName,
 			RaiPolicyName:     pulumi.String(f.Name),
 			Properties: &cognitiveservices.RaiPolicyPropertiesArgs{
@@ -353,7 +353,7 @@ func (b *endpointBuilder) modelDeployments(acct *cognitiveservices.Account, filt
 			deps = append(deps, f)
 		}
 		dep, err := cognitiveservices.NewDeployment(b.ctx, b.name+"-deployment-"+d.Name, &cognitiveservices.DeploymentArgs{
-			AccountName:       pulumi.String(b.args.accountName()),
+			AccountName:       acct.Name,
 			ResourceGroupName: b.args.ResourceGroupName,
 			DeploymentName:    pulumi.String(d.Name),
 			Sku: &cognitiveservices.SkuArgs{

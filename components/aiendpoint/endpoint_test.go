@@ -228,6 +228,9 @@ func TestEndpointDeploymentsAreChained(t *testing.T) {
 			t.Errorf("%s provider version = %q", name, d.Version)
 		}
 		wantString(t, d, "accountName", "contoso-ai-eastus")
+		if !slices.Contains(d.PropertyDependencies["accountName"], acct.URN) {
+			t.Errorf("%s: accountName must come from the account's output, so policy stack checks can link the deployment to it; property dependencies: %v", name, d.PropertyDependencies)
+		}
 		wantString(t, d, "resourceGroupName", "rg-ai-eastus")
 		wantString(t, d, "properties.model.format", "OpenAI")
 		spec := args.Deployments[i]

@@ -48,6 +48,9 @@ type Resource struct {
 	Protect, RetainOnDelete bool
 	// Dependencies are the URNs named with DependsOn.
 	Dependencies []string
+	// PropertyDependencies are, per input, the URNs its value came from (the links a
+	// policy pack's stack checks follow).
+	PropertyDependencies map[string][]string
 	// Version is the provider plugin version requested with pulumi.Version.
 	Version string
 	// AdditionalSecretOutputs lists outputs the program asked to treat as secret.
@@ -201,6 +204,12 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		rec.Dependencies = rpc.GetDependencies()
 		rec.Version = rpc.GetVersion()
 		rec.AdditionalSecretOutputs = rpc.GetAdditionalSecretOutputs()
+		for k, v := range rpc.GetPropertyDependencies() {
+			if rec.PropertyDependencies == nil {
+				rec.PropertyDependencies = map[string][]string{}
+			}
+			rec.PropertyDependencies[k] = v.GetUrns()
+		}
 	}
 	if rpc := args.ReadRPC; rpc != nil {
 		rec.Parent = rpc.GetParent()
@@ -217,7 +226,7 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 			id = FakeID(args.TypeToken, args.Name)
 		}
 		if _, ok := state["name"]; !ok {
-			state["name"] = resource.NewProperty(args.Name)
+			state["name"] = resource.NewProperty(azureName(args.TypeToken, args.Inputs, args.Name))
 		}
 		if ident, ok := state["identity"]; ok && ident.IsObject() {
 			obj := ident.ObjectValue().Copy()
@@ -253,6 +262,35 @@ func (r *Recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 		}, nil
 	}
 	return args.Args, nil
+}
+
+// azureName is the "name" output azure-native reports: the resource's explicit
+// name input (accountName for an Account or a StorageAccount, serviceName for an
+// ApiManagementService, searchServiceName for a search Service, ...), else the
+// logical name (the mock does not autoname).
+func azureName(token string, inputs resource.PropertyMap, logical string) string {
+	typ := token
+	if i := strings.LastIndexByte(token, ':'); i >= 0 {
+		typ = token[i+1:]
+	}
+	if typ == "" {
+		return logical
+	}
+	candidates := []string{strings.ToLower(typ[:1]) + typ[1:] + "Name"}
+	switch {
+	case strings.HasSuffix(typ, "Account"):
+		candidates = append(candidates, "accountName")
+	case strings.HasSuffix(typ, "Service"):
+		candidates = append(candidates, "serviceName", "searchServiceName")
+	}
+	for _, c := range candidates {
+		if v, ok := inputs[resource.PropertyKey(c)]; ok {
+			if v = unwrap(v); v.IsString() {
+				return v.StringValue()
+			}
+		}
+	}
+	return logical
 }
 
 // FakeID returns the id the Recorder gives a custom resource.

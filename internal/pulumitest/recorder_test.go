@@ -1,6 +1,7 @@
 package pulumitest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -48,5 +49,40 @@ func TestRecorderRecordsTreeOptionsAndInputs(t *testing.T) {
 	}
 	if _, ok := v.Input("addressSpace.missing"); ok {
 		t.Error("missing path reported present")
+	}
+}
+
+func TestNameOutputFollowsTheExplicitAzureName(t *testing.T) {
+	var names []pulumi.StringOutput
+	rec := MustRun(t, func(ctx *pulumi.Context) error {
+		for _, c := range []struct {
+			token string
+			in    pulumi.Map
+		}{
+			{"azure-native:cognitiveservices:Account", pulumi.Map{"accountName": pulumi.String("aoai-eastus")}},
+			{"azure-native:storage:StorageAccount", pulumi.Map{"accountName": pulumi.String("stassets")}},
+			{"azure-native:apimanagement:ApiManagementService", pulumi.Map{"serviceName": pulumi.String("apim-x")}},
+			{"azure-native:network:VirtualNetwork", pulumi.Map{"virtualNetworkName": pulumi.String("vnet-x")}},
+			{"azure-native:network:Subnet", pulumi.Map{"virtualNetworkName": pulumi.String("vnet-x")}},
+		} {
+			var res struct {
+				pulumi.CustomResourceState
+				Name pulumi.StringOutput `pulumi:"name"`
+			}
+			if err := ctx.RegisterResource(c.token, "logical-"+c.token[strings.LastIndex(c.token, ":")+1:], c.in, &res); err != nil {
+				return err
+			}
+			names = append(names, res.Name)
+		}
+		return nil
+	})
+	_ = rec
+	want := []string{"aoai-eastus", "stassets", "apim-x", "vnet-x", "logical-Subnet"}
+	for i, n := range names {
+		got := make(chan string, 1)
+		n.ApplyT(func(s string) string { got <- s; return s })
+		if g := <-got; g != want[i] {
+			t.Errorf("name %d = %q, want %q", i, g, want[i])
+		}
 	}
 }
