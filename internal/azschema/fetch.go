@@ -59,12 +59,20 @@ func Dir() (string, error) {
 	return dir, nil
 }
 
-// fetch runs npm pack into a temporary directory, extracts the .d.ts files next to
-// dir, then renames the result into place (the first of concurrent fetchers wins).
+// fetch fetches the azure-native definitions into dir.
 func fetch(dir string) error {
+	return FetchDefinitions("@pulumi/azure-native", PackageVersion, dir)
+}
+
+// FetchDefinitions runs `npm pack <pkg>@<version>` into a temporary directory,
+// extracts the package's .d.ts files (without the get*/list* function
+// definitions) next to dir, then renames the result to dir; of concurrent fetchers
+// the first wins. The unpacked package must hold types/input.d.ts. Errors wrap
+// ErrUnavailable when npm is missing or cannot fetch the package.
+func FetchDefinitions(pkg, version, dir string) error {
 	npm, err := exec.LookPath("npm")
 	if err != nil {
-		return fmt.Errorf("%w: npm is not on PATH (%v); install Node.js or set %s", ErrUnavailable, err, EnvDir)
+		return fmt.Errorf("%w: npm is not on PATH to fetch %s@%s (%v); install Node.js or set %s", ErrUnavailable, pkg, version, err, EnvDir)
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return fmt.Errorf("azschema: creating the cache directory: %w", err)
@@ -77,15 +85,18 @@ func fetch(dir string) error {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, npm, "pack", "@pulumi/azure-native@"+PackageVersion, "--silent", "--pack-destination", tmp)
+	cmd := exec.CommandContext(ctx, npm, "pack", pkg+"@"+version, "--silent", "--pack-destination", tmp)
 	cmd.Dir = tmp
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		return fmt.Errorf("%w: npm pack @pulumi/azure-native@%s: %v: %s", ErrUnavailable, PackageVersion, err, lastLines(string(out), 5))
+		return fmt.Errorf("%w: npm pack %s@%s: %v: %s", ErrUnavailable, pkg, version, err, lastLines(string(out), 5))
 	}
-	tgz := filepath.Join(tmp, "pulumi-azure-native-"+PackageVersion+".tgz")
+	tgzs, err := filepath.Glob(filepath.Join(tmp, "*.tgz"))
+	if err != nil || len(tgzs) != 1 {
+		return fmt.Errorf("azschema: npm pack %s@%s left %d archives in %s", pkg, version, len(tgzs), tmp)
+	}
 	unpacked := filepath.Join(tmp, "unpacked")
-	if err := extractDefinitions(tgz, unpacked); err != nil {
+	if err := extractDefinitions(tgzs[0], unpacked); err != nil {
 		return err
 	}
 	if err := os.Rename(unpacked, dir); err != nil {

@@ -1,21 +1,15 @@
 package standin
 
 import (
-	"archive/tar"
 	"bufio"
-	"compress/gzip"
-	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/aiready/aiready/internal/azschema"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -95,7 +89,7 @@ func LoadAzureAD() (*ADSchema, error) {
 	}
 	dir := filepath.Join(filepath.Dir(base), "azuread-"+AzureADVersion)
 	if _, err := os.Stat(filepath.Join(dir, "types", "input.d.ts")); err != nil {
-		if err := fetchAzureAD(dir); err != nil {
+		if err := azschema.FetchDefinitions("@pulumi/azuread", AzureADVersion, dir); err != nil {
 			return nil, err
 		}
 	}
@@ -255,79 +249,4 @@ func parseInterfaces(path, only string) (map[string]*azschema.Object, error) {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	return out, nil
-}
-
-// fetchAzureAD runs npm pack @pulumi/azuread and keeps its .d.ts files in dir.
-func fetchAzureAD(dir string) error {
-	npm, err := exec.LookPath("npm")
-	if err != nil {
-		return fmt.Errorf("%w: npm is not on PATH to fetch @pulumi/azuread@%s: %v", azschema.ErrUnavailable, AzureADVersion, err)
-	}
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return fmt.Errorf("creating the cache directory: %w", err)
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".fetch-azuread-")
-	if err != nil {
-		return fmt.Errorf("creating a temporary directory: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, npm, "pack", "@pulumi/azuread@"+AzureADVersion, "--silent", "--pack-destination", tmp)
-	cmd.Dir = tmp
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("%w: npm pack @pulumi/azuread@%s: %v: %s", azschema.ErrUnavailable, AzureADVersion, err, strings.TrimSpace(string(out)))
-	}
-	unpacked := filepath.Join(tmp, "unpacked")
-	if err := extractDTS(filepath.Join(tmp, "pulumi-azuread-"+AzureADVersion+".tgz"), unpacked); err != nil {
-		return err
-	}
-	if err := os.Rename(unpacked, dir); err != nil {
-		if _, statErr := os.Stat(filepath.Join(dir, "types", "input.d.ts")); statErr == nil {
-			return nil // another process won the race
-		}
-		return fmt.Errorf("moving the azuread definitions into %s: %w", dir, err)
-	}
-	return nil
-}
-
-func extractDTS(tgz, dir string) error {
-	f, err := os.Open(tgz)
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", tgz, err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", tgz, err)
-	}
-	tr := tar.NewReader(gz)
-	for {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", tgz, err)
-		}
-		name := strings.TrimPrefix(h.Name, "package/")
-		if h.Typeflag != tar.TypeReg || !strings.HasSuffix(name, ".d.ts") || strings.Contains(name, "..") {
-			continue
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return fmt.Errorf("extracting %s: %w", name, err)
-		}
-		out, err := os.Create(dst)
-		if err != nil {
-			return fmt.Errorf("extracting %s: %w", name, err)
-		}
-		_, err = io.Copy(out, tr)
-		if cerr := out.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return fmt.Errorf("extracting %s: %w", name, err)
-		}
-	}
 }
