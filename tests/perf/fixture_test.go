@@ -235,3 +235,26 @@ func breakOne(t *testing.T, set []Resource) []Resource {
 	t.Fatal("no AI account")
 	return nil
 }
+
+func TestRegionConfigsRun(t *testing.T) {
+	base, err := ShippedConfig(repoRoot(t), "corp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := 0
+	for _, n := range []int{1, 2, 4, 8} {
+		cfg, err := RegionConfig(base, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		regs, err := Run("corp", cfg)
+		if err != nil {
+			t.Fatalf("%d regions: %v", n, err)
+		}
+		if len(regs) <= prev {
+			t.Errorf("%d regions register %d resources, no more than %d", n, len(regs), prev)
+		}
+		prev = len(regs)
+		t.Logf("%d regions: %d registrations", n, len(regs))
+	}
+}
