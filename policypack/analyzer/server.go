@@ -48,6 +48,38 @@ type Server struct {
 
 	mu        sync.Mutex // serialises Configure and ConfigureStack
 	handshake atomic.Pointer[pulumirpc.AnalyzerHandshakeRequest]
+
+	inputs inputStore
+}
+
+// inputStore remembers, per URN, the inputs Analyze received for the resources whose
+// types the enabled stack rules read, for AnalyzeStack to overlay on their outputs.
+// The engine analyses resources in parallel, hence the lock; a map stored here is
+// never changed afterwards.
+type inputStore struct {
+	mu    sync.RWMutex
+	byURN map[string]resource.PropertyMap
+}
+
+func (s *inputStore) put(urn string, inputs resource.PropertyMap) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.byURN == nil {
+		s.byURN = map[string]resource.PropertyMap{}
+	}
+	s.byURN[urn] = inputs
+}
+
+func (s *inputStore) get(urn string) resource.PropertyMap {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.byURN[urn]
+}
+
+func (s *inputStore) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.byURN = nil
 }
 
 // state is what Configure and ConfigureStack set, swapped atomically so that Analyze
@@ -57,6 +89,9 @@ type state struct {
 	settings *config.Settings
 	stack    rules.StackInfo
 	preview  bool
+	// stackTypes are the types the enabled stack rules read: the types AnalyzeStack
+	// decodes and whose inputs Analyze remembers.
+	stackTypes map[string]bool
 }
 
 var _ pulumirpc.AnalyzerServer = (*Server)(nil)
@@ -80,8 +115,22 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("analyzer: pack level %q is not an enforcement level; use advisory, mandatory, remediate or disabled", opts.Level)
 	}
 	s := &Server{opts: opts, rules: list, index: rules.NewIndex(list)}
-	s.state.Store(&state{levels: s.defaultLevels(), settings: config.Default(), preview: true})
+	levels := s.defaultLevels()
+	s.state.Store(&state{levels: levels, settings: config.Default(), preview: true, stackTypes: s.stackTypes(levels)})
 	return s, nil
+}
+
+// stackTypes returns the types the stack rules enabled at the given levels read.
+func (s *Server) stackTypes(levels map[string]rules.Level) map[string]bool {
+	types := map[string]bool{}
+	for _, rule := range s.rules {
+		if rule.IsStack() && levels[rule.Name] != rules.Disabled {
+			for _, t := range rule.Types {
+				types[t] = true
+			}
+		}
+	}
+	return types
 }
 
 // defaultLevels is each rule's level before config: the pack level when set, else the rule's own.
@@ -254,7 +303,7 @@ func (s *Server) Configure(_ context.Context, req *pulumirpc.ConfigureAnalyzerRe
 		return nil, fmt.Errorf("invalid policy config for %s: %s", s.opts.Name, strings.Join(errs, "; "))
 	}
 	old := s.state.Load()
-	s.state.Store(&state{levels: levels, settings: settings, stack: old.stack, preview: old.preview})
+	s.state.Store(&state{levels: levels, settings: settings, stack: old.stack, preview: old.preview, stackTypes: s.stackTypes(levels)})
 	return &emptypb.Empty{}, nil
 }
 
@@ -285,7 +334,9 @@ func keysOf(r *rules.Rule) string {
 
 // ConfigureStack records the stack: its name and project, whether this is a preview,
 // and the archetype and environment of its config (<project>:archetype,
-// <project>:environment; any project prefix is accepted).
+// <project>:environment; any project prefix is accepted). The engine calls it once,
+// when it starts the pack for a deployment, so it also forgets the inputs of any
+// earlier run.
 func (s *Server) ConfigureStack(_ context.Context, req *pulumirpc.AnalyzerStackConfigureRequest) (*pulumirpc.AnalyzerStackConfigureResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -293,7 +344,8 @@ func (s *Server) ConfigureStack(_ context.Context, req *pulumirpc.AnalyzerStackC
 	info.Archetype = stackConfig(req.GetConfig(), req.GetProject(), "archetype")
 	info.Environment = stackConfig(req.GetConfig(), req.GetProject(), "environment")
 	old := s.state.Load()
-	s.state.Store(&state{levels: old.levels, settings: old.settings, stack: info, preview: req.GetDryRun()})
+	s.state.Store(&state{levels: old.levels, settings: old.settings, stack: info, preview: req.GetDryRun(), stackTypes: old.stackTypes})
+	s.inputs.reset()
 	return &pulumirpc.AnalyzerStackConfigureResponse{}, nil
 }
 
@@ -334,11 +386,15 @@ func (st *state) context() *rules.Context {
 	return &rules.Context{Settings: st.settings, Stack: st.stack, Preview: st.preview}
 }
 
-// Analyze runs the resource rules that read the resource's type.
+// Analyze runs the resource rules that read the resource's type, and remembers the
+// inputs of a resource whose type an enabled stack rule reads, for AnalyzeStack (the
+// engine analyses every resource of a preview or update before it analyses the stack).
 func (s *Server) Analyze(_ context.Context, req *pulumirpc.AnalyzeRequest) (*pulumirpc.AnalyzeResponse, error) {
 	st := s.state.Load()
-	applicable := s.index[rules.NormalizeType(req.GetType())]
-	if len(applicable) == 0 {
+	typ := rules.NormalizeType(req.GetType())
+	applicable := s.index[typ]
+	remember := st.stackTypes[typ] && req.GetUrn() != ""
+	if len(applicable) == 0 && !remember {
 		return &pulumirpc.AnalyzeResponse{}, nil
 	}
 	r, err := newResource(req.GetType(), req.GetUrn(), req.GetName(), req.GetProperties(), req.GetProvider(), nil)
@@ -346,6 +402,10 @@ func (s *Server) Analyze(_ context.Context, req *pulumirpc.AnalyzeRequest) (*pul
 		return nil, err
 	}
 	r.Parent = req.GetOptions().GetParent()
+	r.Inputs = r.Props
+	if remember {
+		s.inputs.put(r.URN, r.Props) // rules read properties, never change them
+	}
 	ctx := st.context()
 	var ds []*pulumirpc.AnalyzeDiagnostic
 	for _, rule := range applicable {
@@ -359,19 +419,16 @@ func (s *Server) Analyze(_ context.Context, req *pulumirpc.AnalyzeRequest) (*pul
 	return &pulumirpc.AnalyzeResponse{Diagnostics: ds}, nil
 }
 
-// AnalyzeStack runs the stack rules over every resource of the stack.
+// AnalyzeStack runs the stack rules over every resource of the stack. The engine sends
+// each resource's outputs; the inputs Analyze received for it in this run are
+// overlaid on them (rules.Resource.ApplyInputs), so that the stack rules see what the
+// program declared: input-only properties, "not set" rather than unknown at preview,
+// and inputs whose output namesake means something else.
 func (s *Server) AnalyzeStack(_ context.Context, req *pulumirpc.AnalyzeStackRequest) (*pulumirpc.AnalyzeResponse, error) {
 	st := s.state.Load()
 	// Only the types the enabled stack rules read are decoded: the others cannot change
 	// a stack rule's answer, and decoding is most of the cost.
-	needed := map[string]bool{}
-	for _, rule := range s.rules {
-		if rule.IsStack() && st.levels[rule.Name] != rules.Disabled {
-			for _, t := range rule.Types {
-				needed[t] = true
-			}
-		}
-	}
+	needed := st.stackTypes
 	in := req.GetResources()
 	list := make([]*rules.Resource, 0, len(in))
 	providers := map[string]resource.PropertyMap{}
@@ -383,6 +440,7 @@ func (s *Server) AnalyzeStack(_ context.Context, req *pulumirpc.AnalyzeStackRequ
 		if err != nil {
 			return nil, err
 		}
+		r.ApplyInputs(s.inputs.get(r.URN))
 		r.Parent = pr.GetParent()
 		r.Dependencies = pr.GetDependencies()
 		if deps := pr.GetPropertyDependencies(); len(deps) > 0 {
@@ -427,12 +485,13 @@ func (s *Server) Remediate(_ context.Context, req *pulumirpc.AnalyzeRequest) (*p
 			if r, err = newResource(req.GetType(), req.GetUrn(), req.GetName(), req.GetProperties(), req.GetProvider(), nil); err != nil {
 				return nil, err
 			}
+			r.Inputs = r.Props
 		}
 		fixed, changed := rule.Fix(ctx, r)
 		if !changed {
 			continue
 		}
-		r.Props = fixed
+		r.Props, r.Inputs = fixed, fixed
 		out, err := plugin.MarshalProperties(fixed, marshalOptions("remediate"))
 		if err != nil {
 			return nil, fmt.Errorf("policy %s: encoding the remediated properties of %s: %w", rule.Name, req.GetUrn(), err)

@@ -85,7 +85,9 @@ func deploymentAvailable(ctx *Context, s *Stack, d *Resource) (Finding, bool) {
 		}
 		return Finding{}, true // reported on the account
 	}
-	modelV, skuV := d.Get("properties.model.name"), d.Get("sku.name")
+	// Declared: a model or deployment type the program does not set is missing, though
+	// the outputs say unknown at preview.
+	modelV, skuV := d.Declared("properties.model.name"), d.Declared("sku.name")
 	if modelV.IsUnknown() {
 		return Unverifiable("properties.model.name", "the model is offered in "+region), false
 	}

@@ -34,12 +34,14 @@ var AIDeploymentsWithinQuota = register(&Rule{
 				continue // unknown links are reported by ai-deployments-available-in-region
 			}
 			region, _, ok := acct.Location()
-			model, okM := d.Get("properties.model.name").Str()
-			dtype, okT := d.Get("sku.name").Str()
+			model, okM := d.Declared("properties.model.name").Str()
+			dtype, okT := d.Declared("sku.name").Str()
 			if !ok || !okM || !okT {
 				continue
 			}
-			capV := d.Get("sku.capacity")
+			// Declared: a capacity the program does not set is Azure's default, though
+			// the outputs say unknown at preview.
+			capV := d.Declared("sku.capacity")
 			if capV.IsUnknown() {
 				out = append(out, Unverifiable("sku.capacity", "the capacity is within quota").At(d.URN))
 				continue

@@ -24,9 +24,13 @@ var AIServicesPrivateEndpoint = register(&Rule{
 						linked[r] = true
 					}
 				}
-				conns := pe.Get(key)
+				// Declared: the program usually sets one of the two lists; the
+				// other, unset, is unknown in the outputs at preview.
+				conns := pe.Declared(key)
 				if conns.IsUnknown() {
-					maybe = true
+					if len(pe.PropertyDependencies[key]) == 0 {
+						maybe = true
+					}
 					continue
 				}
 				for i := 0; i < conns.Len(); i++ {

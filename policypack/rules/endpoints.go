@@ -5,9 +5,10 @@ import (
 )
 
 // isEndpoint reports whether an account serves models: kind OpenAI or AIServices (an
-// unknown kind counts; an absent one does not).
+// unknown kind counts; one the program did not set does not, though the outputs say
+// unknown at preview).
 func isEndpoint(acct *Resource) bool {
-	k := acct.Get("kind")
+	k := acct.Declared("kind")
 	if k.IsUnknown() {
 		return true
 	}
@@ -21,8 +22,10 @@ type accountLinks struct {
 	maybe   map[*Resource]bool        // deployments whose account is unknown at preview
 }
 
-// links returns the stack's deployment-to-account links: by parent, by accountName (a
-// property dependency, a name or an id), computed once per stack.
+// links returns the stack's deployment-to-account links, computed once per stack: by
+// parent, by accountName (a property dependency, else the account's name or id; the
+// name is an input only, which AnalyzeStack reads from the analyzed inputs), else by
+// the deployment's id.
 func links(s *Stack) *accountLinks {
 	return s.memo("accountLinks", func() any {
 		l := &accountLinks{account: map[*Resource]*Resource{}, deploys: map[*Resource][]*Resource{}, maybe: map[*Resource]bool{}}

@@ -46,7 +46,9 @@ var GovernanceBaselineAssignments = register(&Rule{
 				if !fromBaseline && !slices.ContainsFunc(required, func(n string) bool { return strings.EqualFold(n, name) }) {
 					continue
 				}
-				mode := a.Get("enforcementMode")
+				// Declared: an unset mode is Azure's default, enforced, though the
+				// outputs say unknown at preview.
+				mode := a.Declared("enforcementMode")
 				switch {
 				case mode.IsUnknown():
 					out = append(out, Unverifiable("enforcementMode", "policy assignment "+quote(name)+" is enforced").At(a.URN))

@@ -44,7 +44,8 @@ func (g *groups) sorted() []*mgroup {
 	return out
 }
 
-// groupID returns a ManagementGroup resource's id (groupId, or name in outputs).
+// groupID returns a ManagementGroup resource's id: groupId, an input only (AnalyzeStack
+// reads it from the analyzed inputs), else the name output.
 func groupID(r *Resource) (string, props.Value) {
 	v := r.Get("groupId")
 	if v.IsAbsent() {
@@ -89,7 +90,9 @@ func indexGroups(ctx *Context, s *Stack) *groups {
 		if m.parent != "" {
 			continue
 		}
-		pv := r.Get("details.parent.id")
+		// Declared: a group whose parent the program does not set is placed under
+		// the tenant root group, though its outputs say unknown at preview.
+		pv := r.Declared("details.parent.id")
 		if pv.IsUnknown() {
 			m.parentUnk = true
 		} else if s, ok := pv.Str(); ok {

@@ -18,31 +18,27 @@ var ReliabilityAPIMPool = register(&Rule{
 	Level:          Mandatory,
 	Types:          []string{TypeAccount, TypeDeployment, TypeAPIMBackend},
 	CheckStack: func(ctx *Context, s *Stack) []Finding {
-		var endpoints []*Resource
-		for _, a := range s.OfType(TypeAccount) {
-			if !isEndpoint(a) {
-				continue
-			}
-			ds, _ := deploymentsOf(s, a)
-			for _, d := range ds {
-				sku, ok := d.Get("sku.name").Str()
-				if ok && !ctx.Settings.Catalog.IsGlobal(sku) {
-					endpoints = append(endpoints, a)
-					break
-				}
-			}
-		}
+		endpoints := regionalEndpoints(ctx, s)
 		if len(endpoints) < 2 {
 			return nil
 		}
 		backends := s.OfType(TypeAPIMBackend)
 		var pools []*Resource
+		maybePool := ""
 		for _, b := range backends {
-			if b.Get("type").Equal("Pool") {
+			switch isPool(b) {
+			case yes:
 				pools = append(pools, b)
+			case maybe:
+				if maybePool == "" {
+					maybePool = b.URN
+				}
 			}
 		}
 		if len(pools) == 0 {
+			if maybePool != "" {
+				return []Finding{Unverifiable("type", "an API Management backend is a pool over the AI endpoints").At(maybePool)}
+			}
 			names := make([]string, len(endpoints))
 			for i, e := range endpoints {
 				names[i] = e.Label()
@@ -50,33 +46,11 @@ var ReliabilityAPIMPool = register(&Rule{
 			return []Finding{Violation("%d AI endpoints serve regional deployments (%s) but no API Management backend is a pool; add an apimanagement Backend of type \"Pool\" whose pool.services are a backend per endpoint.",
 				len(endpoints), joinQuoted(names))}
 		}
-		// The members of every pool.
-		members := map[*Resource]bool{}
-		maybeMembers := false
-		for _, p := range pools {
-			for _, dep := range p.PropertyDependencies["pool"] {
-				if b := s.ByURN(dep); b != nil && b.Type == TypeAPIMBackend {
-					members[b] = true
-				}
-			}
-			services := p.Get("pool.services")
-			if services.IsUnknown() {
-				maybeMembers = true
-				continue
-			}
-			for i := 0; i < services.Len(); i++ {
-				b, unknown := s.ResolveValue(services.Index(i).Field("id"), TypeAPIMBackend)
-				if b != nil {
-					members[b] = true
-				} else if unknown && len(p.PropertyDependencies["pool"]) == 0 {
-					maybeMembers = true
-				}
-			}
-		}
+		members, maybeMembers := poolMembers(s, pools)
 		var out []Finding
 		for _, e := range endpoints {
 			best := NoRef
-			for m := range members {
+			for _, m := range members {
 				if r := backendServes(m, e); r == IsRef {
 					best = IsRef
 					break
@@ -93,11 +67,16 @@ var ReliabilityAPIMPool = register(&Rule{
 					e.Label()).At(e.URN))
 			}
 		}
-		for _, b := range backends {
-			if !members[b] {
+		for _, b := range members {
+			// The circuit breaker is the program's to set: one it did not set is
+			// missing, though the outputs say unknown at preview.
+			breaker := b.Declared("circuitBreaker")
+			if breaker.IsAbsent() {
+				out = append(out, Violation("pool member backend %q has no circuit breaker; add circuitBreaker.rules with failureCondition.statusCodeRanges [{min: 429, max: 429}] and acceptRetryAfter true.",
+					b.Label()).At(b.URN))
 				continue
 			}
-			switch trips429(b.Get("circuitBreaker.rules")) {
+			switch trips429(breaker.Field("rules")) {
 			case no:
 				out = append(out, Violation("pool member backend %q has no circuit breaker rule that trips on 429; add circuitBreaker.rules with failureCondition.statusCodeRanges [{min: 429, max: 429}] and acceptRetryAfter true.",
 					b.Label()).At(b.URN))
@@ -108,6 +87,85 @@ var ReliabilityAPIMPool = register(&Rule{
 		return out
 	},
 })
+
+// regionalEndpoints returns the AI endpoints (accounts of kind OpenAI or AIServices)
+// with at least one model deployment of a regional deployment type, in stack order.
+func regionalEndpoints(ctx *Context, s *Stack) []*Resource {
+	var out []*Resource
+	for _, a := range s.OfType(TypeAccount) {
+		if !isEndpoint(a) {
+			continue
+		}
+		ds, _ := deploymentsOf(s, a)
+		for _, d := range ds {
+			sku, ok := d.Declared("sku.name").Str()
+			if ok && !ctx.Settings.Catalog.IsGlobal(sku) {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// isPool says whether a backend is a load-balanced pool: its declared type is "Pool"
+// or it declares a pool. Without analyzed inputs the outputs tell, where the type is
+// the ARM resource type: a pool is then a backend with pool.services; maybe when
+// neither the type nor the pool is known yet.
+func isPool(b *Resource) tri {
+	if b.Declared("type").Equal("Pool") {
+		return yes
+	}
+	if v, analyzed := b.Input("pool"); analyzed {
+		if v.IsAbsent() {
+			return no
+		}
+		return yes
+	}
+	services := b.Get("pool.services")
+	switch {
+	case services.Len() > 0:
+		return yes
+	case services.IsUnknown() && b.Get("type").IsUnknown():
+		return maybe
+	}
+	return no
+}
+
+// poolMembers returns the member backends of the pools, in stack order: the backends
+// the pools' pool property depends on, and those their pool.services[].id name; maybe
+// is true when some pool's members cannot be told at preview.
+func poolMembers(s *Stack, pools []*Resource) (members []*Resource, maybe bool) {
+	in := map[*Resource]bool{}
+	for _, p := range pools {
+		for _, dep := range p.PropertyDependencies["pool"] {
+			if b := s.ByURN(dep); b != nil && b.Type == TypeAPIMBackend {
+				in[b] = true
+			}
+		}
+		services := p.Get("pool.services")
+		if services.IsUnknown() {
+			if len(p.PropertyDependencies["pool"]) == 0 {
+				maybe = true
+			}
+			continue
+		}
+		for i := 0; i < services.Len(); i++ {
+			b, unknown := s.ResolveValue(services.Index(i).Field("id"), TypeAPIMBackend)
+			if b != nil {
+				in[b] = true
+			} else if unknown && len(p.PropertyDependencies["pool"]) == 0 {
+				maybe = true
+			}
+		}
+	}
+	for _, b := range s.OfType(TypeAPIMBackend) {
+		if in[b] {
+			members = append(members, b)
+		}
+	}
+	return members, maybe
+}
 
 // backendServes reports whether a backend's url points at an endpoint.
 func backendServes(b, e *Resource) Ref {

@@ -50,7 +50,7 @@ var ReliabilityMultiRegion = register(&Rule{
 			}
 			for _, d := range ds {
 				deployments++
-				sku := d.Get("sku.name")
+				sku := d.Declared("sku.name")
 				if sku.IsUnknown() {
 					return []Finding{Unverifiable("sku.name", "deployment "+quote(d.Label())+" uses a global deployment type").At(d.URN)}
 				}

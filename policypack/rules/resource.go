@@ -56,8 +56,15 @@ type Resource struct {
 	URN string
 	// Name is the resource's Pulumi name.
 	Name string
-	// Props are the resource's properties: its inputs (Analyze) or its outputs (AnalyzeStack).
+	// Props are the resource's properties. In Analyze they are its inputs. In
+	// AnalyzeStack they are its outputs (its state) overlaid with the inputs Analyze
+	// received for it earlier in the same run, when it did (see ApplyInputs).
 	Props resource.PropertyMap
+	// Inputs are the inputs the program declared, as Analyze received them (after the
+	// provider's Check); nil when the resource was not analyzed in this run, e.g. in an
+	// AnalyzeStack call that no Analyze of the resource preceded. Read them with Input,
+	// Unset and Declared.
+	Inputs resource.PropertyMap
 	// Provider are the inputs of the resource's provider, if known.
 	Provider resource.PropertyMap
 	// Parent is the parent's URN (AnalyzeStack only).
@@ -102,6 +109,59 @@ func NormalizeType(token string) string {
 
 // Get reads a property by dotted path ("properties.networkAcls.defaultAction").
 func (r *Resource) Get(path string) props.Value { return props.Map(r.Props).Get(path) }
+
+// ApplyInputs records the resource's analyzed inputs and overlays them on its
+// properties (its outputs, in AnalyzeStack): every top-level input replaces the
+// property of the same name, and the properties that are not inputs (ids, endpoints,
+// provisioning states) stay. The inputs win because they are what the program
+// declared, whereas the outputs lack input-only properties (a Deployment's
+// accountName), are unknown at preview wherever the program set nothing, and may give
+// a name another meaning (an API Management Backend's input type is "Single" or
+// "Pool", its output type the ARM resource type). A nil map changes nothing.
+func (r *Resource) ApplyInputs(inputs resource.PropertyMap) {
+	if inputs == nil {
+		return
+	}
+	merged := make(resource.PropertyMap, len(r.Props)+len(inputs))
+	for k, v := range r.Props {
+		merged[k] = v
+	}
+	for k, v := range inputs {
+		merged[k] = v
+	}
+	r.Props, r.Inputs = merged, inputs
+	r.classCtx = nil // the tags may have changed
+}
+
+// Input reads the analyzed inputs by dotted path, and reports whether the resource was
+// analyzed at all; when it was not, the value is Absent and says nothing.
+func (r *Resource) Input(path string) (v props.Value, analyzed bool) {
+	if r.Inputs == nil {
+		return props.Value{}, false
+	}
+	return props.Map(r.Inputs).Get(path), true
+}
+
+// Unset reports whether the program did not set the input at path: the resource was
+// analyzed and its inputs hold nothing (or null) there. An input set to a value not
+// known yet is not unset, and without analyzed inputs nothing is: an unknown output
+// may then be an input the program set from another resource's output.
+func (r *Resource) Unset(path string) bool {
+	v, analyzed := r.Input(path)
+	return analyzed && v.IsAbsent()
+}
+
+// Declared returns a property only the program sets, as the program declared it: the
+// analyzed input, Absent when the program did not set it (at preview the outputs say
+// unknown there, which would turn a missing setting into "cannot verify"); without
+// analyzed inputs, the property's value (Get). A property Azure fills in when the
+// program leaves it out (a location, a name) is read with Get.
+func (r *Resource) Declared(path string) props.Value {
+	if v, analyzed := r.Input(path); analyzed {
+		return v
+	}
+	return r.Get(path)
+}
 
 // Tag returns a tag's value and whether it is a known string.
 func (r *Resource) Tag(key string) (string, bool) {
