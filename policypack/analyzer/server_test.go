@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"strings"
 	"testing"
@@ -24,6 +25,13 @@ const (
 // start serves the pack on a loopback port and returns a client, as the engine has.
 func start(t *testing.T, opts Options) pulumirpc.AnalyzerClient {
 	t.Helper()
+	_, c := startServer(t, opts)
+	return c
+}
+
+// startServer is start that also returns the server, for tests that look inside it.
+func startServer(t *testing.T, opts Options) (*Server, pulumirpc.AnalyzerClient) {
+	t.Helper()
 	if opts.Name == "" {
 		opts.Name, opts.Version = packName, packVersion
 	}
@@ -44,7 +52,7 @@ func start(t *testing.T, opts Options) pulumirpc.AnalyzerClient {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = conn.Close() })
-	return pulumirpc.NewAnalyzerClient(conn)
+	return srv, pulumirpc.NewAnalyzerClient(conn)
 }
 
 // props marshals a property map the way the engine does for Analyze.
@@ -441,16 +449,17 @@ func TestPanickingRuleIsReportedNotFatal(t *testing.T) {
 	}
 }
 
-// TestConcurrentCalls analyses in parallel while the config changes, as the engine may
-// (run it with -race).
+// TestConcurrentCalls analyses in parallel while the config changes and the stack is
+// analysed, as the engine may (run it with -race).
 func TestConcurrentCalls(t *testing.T) {
 	c := start(t, Options{})
 	account := props(t, badAccount())
-	done := make(chan error, 9)
-	for range 8 {
+	done := make(chan error, 10)
+	for i := range 8 {
 		go func() {
-			for range 20 {
-				if _, err := c.Analyze(context.Background(), &pulumirpc.AnalyzeRequest{Type: accountToken, Urn: "urn:a", Name: "a", Properties: account}); err != nil {
+			for j := range 20 {
+				urn := fmt.Sprintf("urn:pulumi:dev::ai-ready::%s::a%d-%d", accountToken, i, j%4)
+				if _, err := c.Analyze(context.Background(), &pulumirpc.AnalyzeRequest{Type: accountToken, Urn: urn, Name: "a", Properties: account}); err != nil {
 					done <- err
 					return
 				}
@@ -458,6 +467,20 @@ func TestConcurrentCalls(t *testing.T) {
 			done <- nil
 		}()
 	}
+	go func() {
+		var stack []*pulumirpc.AnalyzerResource
+		for i := range 8 {
+			urn := fmt.Sprintf("urn:pulumi:dev::ai-ready::%s::a%d-0", accountToken, i)
+			stack = append(stack, &pulumirpc.AnalyzerResource{Type: accountToken, Urn: urn, Name: "a", Properties: account})
+		}
+		for range 20 {
+			if _, err := c.AnalyzeStack(context.Background(), &pulumirpc.AnalyzeStackRequest{Resources: stack}); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
 	go func() {
 		for i := range 20 {
 			lvl := pulumirpc.EnforcementLevel_ADVISORY
@@ -471,7 +494,7 @@ func TestConcurrentCalls(t *testing.T) {
 		}
 		done <- nil
 	}()
-	for range 9 {
+	for range 10 {
 		if err := <-done; err != nil {
 			t.Fatal(err)
 		}

@@ -64,8 +64,16 @@ func fuzzTypes() []string {
 	return out
 }
 
+// unsetOutputs are outputs a program may leave unset, unknown as at preview.
+func unsetOutputs() resource.PropertyMap {
+	u := resource.MakeComputed(resource.NewProperty(""))
+	return resource.PropertyMap{"type": u, "name": u, "kind": u, "pool": u, "circuitBreaker": u, "details": u, "enforcementMode": u,
+		"manualPrivateLinkServiceConnections": u, "privateLinkServiceConnections": u, "sku": u, "properties": u, "tags": u}
+}
+
 // FuzzRules runs every rule over property maps built from fuzzed JSON, on every type
-// the rules read, at preview and at update, alone and as a stack. A panic fails.
+// the rules read, at preview and at update, alone and as a stack, as the properties or
+// as the analyzed inputs overlaid on unknown outputs. A panic fails.
 func FuzzRules(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
 	for _, file := range files {
@@ -115,6 +123,13 @@ func FuzzRules(f *testing.F) {
 			var stack []*Resource
 			for i, typ := range types {
 				r := NewResource(typ, urn(typ, "r"), "r", props)
+				switch i % 3 {
+				case 1: // as AnalyzeStack sees it: unknown outputs under the analyzed inputs
+					r = NewResource(typ, urn(typ, "r"), "r", unsetOutputs())
+					r.ApplyInputs(props)
+				case 2: // analyzed with no inputs at all: the fuzzed map is the state
+					r.ApplyInputs(resource.PropertyMap{})
+				}
 				r.Provider = props
 				r.Parent = urn(types[(i+1)%len(types)], "r")
 				r.PropertyDependencies = map[string][]string{"accountName": {urn(TypeAccount, "r")}, "details": {urn(TypeManagementGroup, "r")}, "pool": {r.Parent}}
