@@ -15,4 +15,14 @@
 // archetype and environment from pack config, resource tags or stack config (and say
 // which), report a value unknown at preview as a finding that cannot be verified yet,
 // and never panic on an unexpected property shape.
+//
+// A stack rule's resources carry their outputs overlaid with the inputs Analyze saw
+// (Resource.ApplyInputs; Resource.Inputs is nil for a resource that was not analyzed).
+// Relations are read from property dependencies first, then from names and ids, the
+// names being inputs (accountName, backendId, groupId) that the overlay restores. A
+// property only the program sets (a Backend's circuitBreaker, a policy assignment's
+// enforcementMode, a management group's parent) is read with Resource.Declared: when
+// the program did not set it, it is absent, where the outputs say unknown at preview,
+// so that a missing setting is a violation at preview rather than "cannot verify".
+// Properties Azure fills in (a location, a name, an endpoint) are read with Get.
 package rules
