@@ -31,9 +31,11 @@ func ToRules(set []Resource) []*rules.Resource {
 	return out
 }
 
-// ToRule converts one resource to the pack's resource.
+// ToRule converts one resource to the pack's resource, its inputs analyzed (as
+// AnalyzeStack sees a resource that Analyze saw first).
 func ToRule(r Resource) *rules.Resource {
 	rr := rules.NewResource(r.Type, r.URN, r.Name, r.Inputs)
+	rr.Inputs = r.Inputs
 	rr.Provider = r.Provider
 	rr.Parent = r.Parent
 	rr.Dependencies = r.Dependencies

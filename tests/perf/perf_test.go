@@ -129,10 +129,11 @@ func BenchmarkStackRule(b *testing.B) {
 	}
 }
 
-// BenchmarkPack times the whole pack in-process over a set: every resource rule on
-// every resource it reads (as Analyze dispatches them), then the stack's index and
-// every stack rule (as AnalyzeStack runs them), decoding excluded. ns/resource is
-// the target's figure (< 20 µs); the 10,000 figure over the 1,000 one shows linearity.
+// BenchmarkPack times the whole pack in-process over a set, decoding excluded:
+// resource-rules is every resource rule on every resource it reads (as Analyze
+// dispatches them), stack-rules the stack's index and every stack rule (as
+// AnalyzeStack runs them), all both. ns/resource of all is the target's figure
+// (< 20 µs); the 10,000 figure over the 1,000 one shows how the cost scales.
 func BenchmarkPack(b *testing.B) {
 	_, settings := exampleConfig(b)
 	ctxs := twoContexts(settings)
@@ -144,26 +145,39 @@ func BenchmarkPack(b *testing.B) {
 			stackRules = append(stackRules, r)
 		}
 	}
-	for _, n := range sizes {
-		list := ToRules(realistic(b, n))
-		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				ctx := ctxs[i%2]
-				for _, r := range list {
-					for _, rule := range idx[r.Type] {
-						_ = rule.Check(ctx, r)
-					}
-				}
-				s := rules.NewStack(list)
-				for _, rule := range stackRules {
-					_ = rule.CheckStack(ctx, s)
-				}
-				i++
+	resourceRules := func(ctx *rules.Context, list []*rules.Resource) {
+		for _, r := range list {
+			for _, rule := range idx[r.Type] {
+				_ = rule.Check(ctx, r)
 			}
-			perResource(b, n)
-		})
+		}
+	}
+	stack := func(ctx *rules.Context, list []*rules.Resource) {
+		s := rules.NewStack(list)
+		for _, rule := range stackRules {
+			_ = rule.CheckStack(ctx, s)
+		}
+	}
+	for _, part := range []struct {
+		name string
+		run  func(*rules.Context, []*rules.Resource)
+	}{
+		{"resource-rules", resourceRules},
+		{"stack-rules", stack},
+		{"all", func(ctx *rules.Context, list []*rules.Resource) { resourceRules(ctx, list); stack(ctx, list) }},
+	} {
+		for _, n := range sizes {
+			list := ToRules(realistic(b, n))
+			b.Run(fmt.Sprintf("%s/resources=%d", part.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					part.run(ctxs[i%2], list)
+					i++
+				}
+				perResource(b, n)
+			})
+		}
 	}
 }
 
@@ -235,13 +249,14 @@ var (
 	servedOnce sync.Once
 	servedOurs *Served
 	servedPx   *Served
+	servedNoop *Served
 	errServed  error
 )
 
-// servers returns our analyzer and the policyx one running the same rules, each on a
-// loopback port of this process, configured alike; once per process (policyx's server
-// cannot be stopped).
-func servers(b testing.TB) (ours, px *Served) {
+// servers returns our analyzer, the policyx one running the same rules and a no-op
+// one (the transport floor), each on a loopback port of this process, configured
+// alike; once per process (policyx's server cannot be stopped).
+func servers(b testing.TB) (ours, px, noop *Served) {
 	b.Helper()
 	pc, settings := exampleConfig(b)
 	servedOnce.Do(func() {
@@ -250,6 +265,9 @@ func servers(b testing.TB) (ours, px *Served) {
 			return
 		}
 		if servedPx, errServed = ServePolicyx(PolicyxPack(packName, rules.All(), settings)); errServed != nil {
+			return
+		}
+		if servedNoop, errServed = ServeNoop(); errServed != nil {
 			return
 		}
 		for _, s := range []*Served{servedOurs, servedPx} {
@@ -261,13 +279,14 @@ func servers(b testing.TB) (ours, px *Served) {
 	if errServed != nil {
 		b.Fatal(errServed)
 	}
-	return servedOurs, servedPx
+	return servedOurs, servedPx, servedNoop
 }
 
 // BenchmarkServerAnalyze times Analyze through gRPC on loopback, one resource a call
-// over the 1,000-resource set, our server beside policyx's running the same rules.
+// over the 1,000-resource set, our server beside policyx's running the same rules and
+// beside a server that answers without looking (transport: the gRPC floor).
 func BenchmarkServerAnalyze(b *testing.B) {
-	ours, px := servers(b)
+	ours, px, noop := servers(b)
 	reqs, err := AnalyzeRequests(realistic(b, 1000))
 	if err != nil {
 		b.Fatal(err)
@@ -276,7 +295,7 @@ func BenchmarkServerAnalyze(b *testing.B) {
 	for _, s := range []struct {
 		name string
 		c    pulumirpc.AnalyzerClient
-	}{{"ours", ours.Client}, {"policyx", px.Client}} {
+	}{{"ours", ours.Client}, {"policyx", px.Client}, {"transport", noop.Client}} {
 		b.Run(s.name, func(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
@@ -291,9 +310,9 @@ func BenchmarkServerAnalyze(b *testing.B) {
 }
 
 // BenchmarkServerAnalyzeStack times AnalyzeStack through gRPC on loopback, ours beside
-// policyx's, over 1,000 and 10,000 resources.
+// policyx's and the transport floor, over 1,000 and 10,000 resources.
 func BenchmarkServerAnalyzeStack(b *testing.B) {
-	ours, px := servers(b)
+	ours, px, noop := servers(b)
 	ctx := context.Background()
 	for _, n := range sizes {
 		res, err := RPCResources(realistic(b, n))
@@ -304,11 +323,53 @@ func BenchmarkServerAnalyzeStack(b *testing.B) {
 		for _, s := range []struct {
 			name string
 			c    pulumirpc.AnalyzerClient
-		}{{"ours", ours.Client}, {"policyx", px.Client}} {
+		}{{"ours", ours.Client}, {"policyx", px.Client}, {"transport", noop.Client}} {
 			b.Run(fmt.Sprintf("%s/resources=%d", s.name, n), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
 					if _, err := s.c.AnalyzeStack(ctx, req); err != nil {
+						b.Fatal(err)
+					}
+				}
+				perResource(b, n)
+			})
+		}
+	}
+}
+
+// BenchmarkServerPreview times what a preview asks of a pack through gRPC: Analyze of
+// every resource, then AnalyzeStack (after ConfigureStack, which starts a deployment),
+// ours beside policyx's and the transport floor.
+func BenchmarkServerPreview(b *testing.B) {
+	ours, px, noop := servers(b)
+	ctx := context.Background()
+	for _, n := range sizes {
+		set := realistic(b, n)
+		reqs, err := AnalyzeRequests(set)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := RPCResources(set)
+		if err != nil {
+			b.Fatal(err)
+		}
+		stackReq := &pulumirpc.AnalyzeStackRequest{Resources: res}
+		for _, s := range []struct {
+			name string
+			c    pulumirpc.AnalyzerClient
+		}{{"ours", ours.Client}, {"policyx", px.Client}, {"transport", noop.Client}} {
+			b.Run(fmt.Sprintf("%s/resources=%d", s.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := s.c.ConfigureStack(ctx, StackConfigureRequest()); err != nil && s.name != "transport" {
+						b.Fatal(err)
+					}
+					for _, req := range reqs {
+						if _, err := s.c.Analyze(ctx, req); err != nil {
+							b.Fatal(err)
+						}
+					}
+					if _, err := s.c.AnalyzeStack(ctx, stackReq); err != nil {
 						b.Fatal(err)
 					}
 				}

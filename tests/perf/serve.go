@@ -157,3 +157,43 @@ func Configure(ctx context.Context, c pulumirpc.AnalyzerClient, list []*rules.Ru
 	}
 	return nil
 }
+
+// noopAnalyzer answers Analyze and AnalyzeStack with no diagnostics, without looking
+// at the request: what serving costs before any rule runs (the gRPC floor).
+type noopAnalyzer struct {
+	pulumirpc.UnimplementedAnalyzerServer
+}
+
+func (noopAnalyzer) Analyze(context.Context, *pulumirpc.AnalyzeRequest) (*pulumirpc.AnalyzeResponse, error) {
+	return &pulumirpc.AnalyzeResponse{}, nil
+}
+
+func (noopAnalyzer) AnalyzeStack(context.Context, *pulumirpc.AnalyzeStackRequest) (*pulumirpc.AnalyzeResponse, error) {
+	return &pulumirpc.AnalyzeResponse{}, nil
+}
+
+// ServeNoop serves an analyzer that reports nothing, with the same rpcutil server as
+// the pack, until Close: the transport floor beside the packs.
+func ServeNoop() (*Served, error) {
+	cancel := make(chan bool)
+	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Cancel: cancel,
+		Init: func(g *grpc.Server) error {
+			pulumirpc.RegisterAnalyzerServer(g, noopAnalyzer{})
+			return nil
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("serving the no-op analyzer: %w", err)
+	}
+	s, err := dial(handle.Port)
+	if err != nil {
+		close(cancel)
+		return nil, err
+	}
+	s.stop = func() {
+		close(cancel)
+		<-handle.Done
+	}
+	return s, nil
+}

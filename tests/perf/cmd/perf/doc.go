@@ -5,6 +5,7 @@
 //	perf startup [-runs R] packbinary        start-up: process start → port → GetAnalyzerInfo
 //	perf preview [-runs R] [-stack corp]     engine previews with and without the pack
 //	perf actiongraph file.json               compile time per module of a go build -debug-actiongraph
+//	perf report -dir results -o BENCHMARKS.md  the figures of a scripts/bench run into the Markdown file
 //
 // Each prints one JSON object per measurement on stdout. The subcommands live one
 // a file: export.go and rules3.go (the TypeScript comparison), startup.go (pack

@@ -20,6 +20,7 @@ func run(args []string) int {
 		"startup":     startup,
 		"preview":     preview,
 		"actiongraph": actiongraph,
+		"report":      report,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
@@ -34,5 +35,5 @@ func run(args []string) int {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: perf export|rules3|startup|preview|actiongraph [flags] [args]; see the package doc")
+	fmt.Fprintln(os.Stderr, "usage: perf export|rules3|startup|preview|actiongraph|report [flags] [args]; see the package doc")
 }
