@@ -204,6 +204,10 @@ func (r *results) rules() {
 		r.p("- Cost linear in resources (10k / 1k near 10): %s (%.1f for the whole pack, %.1f for AnalyzeStack).\n\n", verdict(ratio < 13 && (!okAS || as10/as1 < 13)), ratio, as10/as1)
 	}
 
+	if a, ok := r.get("BenchmarkAnalyzeInProcess", "ns/op"); ok {
+		al, _ := r.get("BenchmarkAnalyzeInProcess", "allocs/op")
+		r.p("Analyze called directly (no gRPC), per resource of the 1,000-resource set, decoding the engine's struct and every applicable rule (`BenchmarkAnalyzeInProcess`): %s, %.0f allocs.\n\n", dur(a), al)
+	}
 	r.p("Each resource rule, per resource of the types it reads (1,000-resource set, `BenchmarkRule`):\n\n")
 	r.p("| rule | ns/op | B/op | allocs/op |\n| --- | --: | --: | --: |\n")
 	for _, name := range r.names("BenchmarkRule/") {
@@ -371,6 +375,10 @@ func (r *results) typescript() {
 		}
 	}
 	if worstSpeed < 1e9 {
+		if b, ok := r.get("BenchmarkThreeRulesJSON", "ns/op"); ok {
+			al, _ := r.get("BenchmarkThreeRulesJSON", "allocs/op")
+			r.p("\nThe same three rules over the same 10,000-resource JSON as a Go benchmark (`BenchmarkThreeRulesJSON`): %s per resource, %.0f allocs.\n", dur(b), al)
+		}
 		r.p("\n- Go at least 5× faster per resource: %s (TypeScript / Go at least %.1f×).\n", verdict(worstSpeed >= 5), worstSpeed)
 		r.p("- Go lower in memory: %s (TypeScript / Go peak memory at least %.2f×).\n\n", verdict(worstMem > 1), worstMem)
 	}
