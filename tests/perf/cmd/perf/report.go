@@ -410,7 +410,14 @@ func (r *results) engine() {
 	r.p("| | runs (ms) | median |\n| --- | --- | --: |\n")
 	r.p("| without the pack | %s | %.0f ms |\n", floats(l["without_ms"]), l.f("without_ms_median"))
 	r.p("| with the pack | %s | %.0f ms |\n", floats(l["with_ms"]), l.f("with_ms_median"))
-	r.p("\n- The pack adds under 10%% to preview wall time: %s (%+.1f%% median).\n\n", verdict(l.f("overhead_pct_median") < 10), l.f("overhead_pct_median"))
+	if _, ok := l["noop_ms"]; ok {
+		r.p("| with a pack that checks nothing (`perf/cmd/noop-pack`, the engine's cost of any pack) | %s | %.0f ms |\n", floats(l["noop_ms"]), l.f("noop_ms_median"))
+	}
+	r.p("\n- The pack adds under 10%% to preview wall time: %s (%+.1f%% median).\n", verdict(l.f("overhead_pct_median") < 10), l.f("overhead_pct_median"))
+	if _, ok := l["noop_ms"]; ok {
+		r.p("- Of that, a pack that checks nothing adds %+.1f%%: the engine's cost of running any policy pack; the pack's own work adds %+.1f%%.\n", l.f("noop_overhead_pct_median"), l.f("beyond_noop_pct_median"))
+	}
+	r.p("\n")
 }
 
 func floats(v any) string {
