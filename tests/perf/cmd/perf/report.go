@@ -71,22 +71,41 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(-\d+)?\s+\d+\s+(.*)$`)
 // loadBench parses `go test -bench` output: benchmark → unit → one value per run.
 func (r *results) loadBench() error {
 	r.bench = map[string]map[string][]float64{}
-	f, err := os.Open(r.path("bench.txt"))
+	if err := parseBench(r.path("bench.txt"), r.bench); err != nil {
+		return err
+	}
+	// The hot-spot experiments' lines are "before:Benchmark..." and "after:Benchmark...".
+	if err := parseBench(r.path("experiment.txt"), r.bench); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// parseBench adds a `go test -bench` output's lines to bench (benchmark → unit → one
+// value per run); a line may carry a "label:" prefix, kept in the name.
+func parseBench(path string, bench map[string]map[string][]float64) error {
+	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("the Go benchmarks' output: %w", err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		m := benchLine.FindStringSubmatch(sc.Text())
+		text := sc.Text()
+		label := ""
+		if i := strings.Index(text, ":Benchmark"); i > 0 && !strings.ContainsAny(text[:i], " \t") {
+			label, text = text[:i+1], text[i+1:]
+		}
+		m := benchLine.FindStringSubmatch(text)
 		if m == nil {
 			continue
 		}
+		name := label + m[1]
 		fields := strings.Fields(m[3])
-		units := r.bench[m[1]]
+		units := bench[name]
 		if units == nil {
 			units = map[string][]float64{}
-			r.bench[m[1]] = units
+			bench[name] = units
 		}
 		for i := 0; i+1 < len(fields); i += 2 {
 			v, err := strconv.ParseFloat(fields[i], 64)
@@ -97,7 +116,7 @@ func (r *results) loadBench() error {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading bench.txt: %w", err)
+		return fmt.Errorf("reading %s: %w", path, err)
 	}
 	return nil
 }
@@ -153,6 +172,7 @@ func (r *results) render() (string, error) {
 	r.engine()
 	r.programs()
 	r.build()
+	r.experiments()
 	return r.b.String(), nil
 }
 
@@ -519,6 +539,38 @@ func (r *results) build() {
 			w, _ := mm["wall_s"].(float64)
 			r.p("| %s | %.1f s |\n", mm["name"], w)
 		}
+	}
+	r.p("\n")
+}
+
+// experiments reports the hot-spot experiments: the pack with the patches of
+// tests/perf/experiments beside the pack as it is, alternated.
+func (r *results) experiments() {
+	names := r.names("after:")
+	if len(names) == 0 {
+		return
+	}
+	applied, _ := os.ReadFile(r.path("experiments-applied.txt"))
+	r.p("### Hot-spot experiments (before: the pack as committed; after: with %s)\n\n", strings.Join(strings.Fields(string(applied)), ", "))
+	r.p("Both test binaries built in this run and alternated, median of %d runs each.\n\n", r.runs(names[0]))
+	r.p("| benchmark | before | after | before / after | allocs/op before → after |\n| --- | --: | --: | --: | --: |\n")
+	for _, a := range names {
+		name := strings.TrimPrefix(a, "after:")
+		b, ok := r.get("before:"+name, "ns/op")
+		if !ok {
+			continue
+		}
+		av, _ := r.get(a, "ns/op")
+		ba, _ := r.get("before:"+name, "allocs/op")
+		aa, _ := r.get(a, "allocs/op")
+		r.p("| %s | %s | %s | %.2f× | %.0f → %.0f |\n", strings.TrimPrefix(name, "Benchmark"), dur(b), dur(av), b/av, ba, aa)
+	}
+	b1, ok1 := r.get("after:BenchmarkPack/all/resources=1000", "ns/op")
+	b10, ok10 := r.get("after:BenchmarkPack/all/resources=10000", "ns/op")
+	if ok1 && ok10 {
+		a1, _ := r.get("before:BenchmarkPack/all/resources=1000", "ns/op")
+		a10, _ := r.get("before:BenchmarkPack/all/resources=10000", "ns/op")
+		r.p("\nThe whole pack's 10k / 1k: %.1f before, %.1f after.\n", a10/a1, b10/b1)
 	}
 	r.p("\n")
 }
