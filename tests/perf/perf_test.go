@@ -11,6 +11,7 @@ import (
 	"github.com/aiready/aiready/policypack/analyzer"
 	"github.com/aiready/aiready/policypack/config"
 	"github.com/aiready/aiready/policypack/rules"
+	"github.com/aiready/aiready/tests/perf/jsonrules"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
 
@@ -390,11 +391,11 @@ func BenchmarkThreeRulesJSON(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	list, err := RulesNamed(ThreeRules...)
+	list, err := jsonrules.RulesNamed(jsonrules.ThreeRules...)
 	if err != nil {
 		b.Fatal(err)
 	}
-	resources, err := ReadJSON(path)
+	resources, err := jsonrules.ReadJSON(path)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -16,7 +16,6 @@ func run(args []string) int {
 	}
 	cmds := map[string]func([]string) error{
 		"export":      export,
-		"rules3":      rules3,
 		"startup":     startup,
 		"preview":     preview,
 		"actiongraph": actiongraph,
@@ -35,5 +34,5 @@ func run(args []string) int {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: perf export|rules3|startup|preview|actiongraph|report [flags] [args]; see the package doc")
+	fmt.Fprintln(os.Stderr, "usage: perf export|startup|preview|actiongraph|report [flags] [args]; see the package doc")
 }

@@ -11,38 +11,41 @@ import (
 
 	"github.com/aiready/aiready/policypack/config"
 	"github.com/aiready/aiready/policypack/rules"
-	"github.com/aiready/aiready/tests/perf"
+	"github.com/aiready/aiready/tests/perf/jsonrules"
 )
 
-// rules3 evaluates the pack's three rules (perf.ThreeRules) over a JSON file as
-// tspack's bench does: load, one warm-up pass, timed passes; it prints the same
-// fields. Passes alternate between two contexts so that no pass reuses the previous
-// one's cached classification (each Analyze call builds a new resource).
-func rules3(args []string) error {
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintf(os.Stderr, "rules3: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
 	fs := flag.NewFlagSet("rules3", flag.ContinueOnError)
 	passes := fs.Int("passes", 5, "timed passes")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 || *passes < 1 {
-		return errors.New("usage: perf rules3 [-passes P] file.json")
+		return errors.New("usage: rules3 [-passes P] file.json")
 	}
-	list, err := perf.RulesNamed(perf.ThreeRules...)
+	list, err := jsonrules.RulesNamed(jsonrules.ThreeRules...)
 	if err != nil {
 		return err
 	}
 	t0 := time.Now()
-	resources, err := perf.ReadJSON(fs.Arg(0))
+	resources, err := jsonrules.ReadJSON(fs.Arg(0))
 	if err != nil {
 		return err
 	}
 	load := time.Since(t0)
-	ctxs := [2]*rules.Context{perf.Context(config.Default()), perf.Context(config.Default())}
-	warm := perf.Evaluate(ctxs[0], list, resources)
+	ctxs := [2]*rules.Context{newContext(), newContext()}
+	warm := jsonrules.Evaluate(ctxs[0], list, resources)
 	findings := 0
 	t1 := time.Now()
 	for i := 0; i < *passes; i++ {
-		findings = perf.Evaluate(ctxs[(i+1)%2], list, resources)
+		findings = jsonrules.Evaluate(ctxs[(i+1)%2], list, resources)
 	}
 	took := time.Since(t1)
 	if findings != warm {
@@ -61,4 +64,10 @@ func rules3(args []string) error {
 		"findings":        findings,
 		"max_rss_kb":      ru.Maxrss,
 	})
+}
+
+// newContext is the rules' context of a preview with the default settings (the
+// TypeScript pack has no config either).
+func newContext() *rules.Context {
+	return &rules.Context{Settings: config.Default(), Stack: rules.StackInfo{Project: "ai-ready", Name: "bench"}, Preview: true}
 }
