@@ -23,7 +23,7 @@ var NetworkNoManagementPortsFromInternet = register(&Rule{
 	Check: func(ctx *Context, r *Resource) []Finding {
 		ports := ctx.Settings.ManagementPorts
 		if r.Type == TypeSecurityRule {
-			return checkSecurityRule(props.Map(r.Props), "", ports)
+			return checkSecurityRule(props.Map(r.Props), -1, ports)
 		}
 		list := r.Get("securityRules")
 		if list.IsUnknown() {
@@ -31,7 +31,7 @@ var NetworkNoManagementPortsFromInternet = register(&Rule{
 		}
 		var out []Finding
 		for i := 0; i < list.Len(); i++ {
-			out = append(out, checkSecurityRule(list.Index(i), fmt.Sprintf("securityRules[%d].", i), ports)...)
+			out = append(out, checkSecurityRule(list.Index(i), i, ports)...)
 		}
 		return out
 	},
@@ -46,14 +46,22 @@ const (
 	maybe
 )
 
-func checkSecurityRule(rule props.Value, prefix string, ports []int) []Finding {
+// checkSecurityRule checks a rule: a standalone SecurityRule's properties (index -1)
+// or an NSG's securityRules[index]. The path prefix is built only for a finding.
+func checkSecurityRule(rule props.Value, index int, ports []int) []Finding {
+	prefix := func() string {
+		if index < 0 {
+			return ""
+		}
+		return "securityRules[" + strconv.Itoa(index) + "]."
+	}
 	if rule.IsUnknown() {
-		return []Finding{Unverifiable(strings.TrimSuffix(prefix, "."), "the rule opens no management port to the internet")}
+		return []Finding{Unverifiable(strings.TrimSuffix(prefix(), "."), "the rule opens no management port to the internet")}
 	}
 	var unknown string
 	test := func(t tri, path string) bool {
 		if t == maybe && unknown == "" {
-			unknown = prefix + path
+			unknown = prefix() + path
 		}
 		return t != no
 	}
@@ -74,10 +82,10 @@ func checkSecurityRule(rule props.Value, prefix string, ports []int) []Finding {
 		return []Finding{Unverifiable(unknown, "the rule opens no management port to the internet")}
 	}
 	label := "the rule"
-	if name, ok := rule.Field("name").Str(); ok && prefix != "" {
-		label = fmt.Sprintf("%s (%q)", strings.TrimSuffix(prefix, "."), name)
-	} else if prefix != "" {
-		label = strings.TrimSuffix(prefix, ".")
+	if name, ok := rule.Field("name").Str(); ok && index >= 0 {
+		label = fmt.Sprintf("%s (%q)", strings.TrimSuffix(prefix(), "."), name)
+	} else if index >= 0 {
+		label = strings.TrimSuffix(prefix(), ".")
 	}
 	return []Finding{Violation("%s allows inbound traffic from the internet to management port %d; remove it, or restrict its source to your management network and reach machines through Azure Bastion.",
 		label, which)}

@@ -36,6 +36,9 @@ var NetworkSubnetsHaveNSG = register(&Rule{
 		var out []Finding
 		for i := 0; i < subnets.Len(); i++ {
 			s := subnets.Index(i)
+			if nsg := s.Field("networkSecurityGroup"); !nsg.IsUnknown() && !nsg.IsAbsent() && !nsg.Field("id").IsAbsent() {
+				continue // compliant: no path or label to build
+			}
 			p := fmt.Sprintf("subnets[%d]", i)
 			if s.IsUnknown() {
 				out = append(out, Unverifiable(p, "the subnet has a network security group"))

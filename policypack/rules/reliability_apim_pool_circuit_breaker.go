@@ -47,10 +47,24 @@ var ReliabilityAPIMPool = register(&Rule{
 				len(endpoints), joinQuoted(names))}
 		}
 		members, maybeMembers := poolMembers(s, pools)
+		// The endpoints some member's url came from (AnalyzeStack's property
+		// dependencies): those need no search through every member's url.
+		served := map[string]bool{}
+		for _, m := range members {
+			for _, d := range m.PropertyDependencies["url"] {
+				served[d] = true
+			}
+		}
 		var out []Finding
 		for _, e := range endpoints {
 			best := NoRef
+			if served[e.URN] {
+				best = IsRef
+			}
 			for _, m := range members {
+				if best == IsRef {
+					break
+				}
 				if r := backendServes(m, e); r == IsRef {
 					best = IsRef
 					break

@@ -74,7 +74,7 @@ func (r *results) loadBench() error {
 	if err := parseBench(r.path("bench.txt"), r.bench); err != nil {
 		return err
 	}
-	// The hot-spot experiments' lines are "before:Benchmark..." and "after:Benchmark...".
+	// The hot-spot fixes' lines are "before:Benchmark..." and "after:Benchmark...".
 	if err := parseBench(r.path("experiment.txt"), r.bench); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
@@ -543,15 +543,15 @@ func (r *results) build() {
 	r.p("\n")
 }
 
-// experiments reports the hot-spot experiments: the pack with the patches of
-// tests/perf/experiments beside the pack as it is, alternated.
+// experiments reports the hot-spot fixes: the pack without the fixes recorded in
+// tests/perf/hotspots (reversed on a copy) beside the pack as it is, alternated.
 func (r *results) experiments() {
 	names := r.names("after:")
 	if len(names) == 0 {
 		return
 	}
 	applied, _ := os.ReadFile(r.path("experiments-applied.txt"))
-	r.p("### Hot-spot experiments (before: the pack as committed; after: with %s)\n\n", strings.Join(strings.Fields(string(applied)), ", "))
+	r.p("### Hot-spot fixes (before: the pack without %s; after: the pack as committed)\n\n", strings.Join(strings.Fields(string(applied)), ", "))
 	r.p("Both test binaries built in this run and alternated, median of %d runs each.\n\n", r.runs(names[0]))
 	r.p("| benchmark | before | after | before / after | allocs/op before → after |\n| --- | --: | --: | --: | --: |\n")
 	for _, a := range names {
