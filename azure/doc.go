@@ -3,8 +3,10 @@
 // cognitiveservices, apimanagement, search, machinelearningservices).
 //
 // Each sub-package registers its resources by type token with
-// pulumi.Version("2.90.0"), exactly as the generated SDK does, so the real
-// azure-native provider serves them. Args structs carry the azure-native input names
+// pulumi.Version("2.90.0") through Register, exactly as the generated SDK does, so
+// the real azure-native provider serves them. Register derives the required
+// arguments from each resource's plain shape (its non-pointer fields), so a
+// constructor never lists them by hand. Args structs carry the azure-native input names
 // in their `pulumi:"..."` tags; each package's tests check every token and property
 // name against the @pulumi/azure-native@2.90.0 type definitions (internal/azschema),
 // so a misspelt property fails a test instead of a deployment.

@@ -1,7 +1,6 @@
 package apimanagement
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/aiready/aiready/azure"
@@ -183,21 +182,8 @@ func (SubscriptionKeyParameterNamesContractArgs) ElementType() reflect.Type {
 
 // NewApi registers an API.
 func NewApi(ctx *pulumi.Context, name string, args *ApiArgs, opts ...pulumi.ResourceOption) (*Api, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.Path == nil {
-		return nil, errors.New("invalid value for required argument 'Path'")
-	}
-	if args.ResourceGroupName == nil {
-		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
-	}
-	if args.ServiceName == nil {
-		return nil, errors.New("invalid value for required argument 'ServiceName'")
-	}
 	var res Api
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(ApiType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, ApiType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil
@@ -382,27 +368,8 @@ func (RepresentationContractArgs) ElementType() reflect.Type {
 
 // NewApiOperation registers an API operation.
 func NewApiOperation(ctx *pulumi.Context, name string, args *ApiOperationArgs, opts ...pulumi.ResourceOption) (*ApiOperation, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	for _, req := range []struct {
-		name  string
-		value pulumi.Input
-	}{
-		{"ApiId", args.ApiId},
-		{"DisplayName", args.DisplayName},
-		{"Method", args.Method},
-		{"ResourceGroupName", args.ResourceGroupName},
-		{"ServiceName", args.ServiceName},
-		{"UrlTemplate", args.UrlTemplate},
-	} {
-		if req.value == nil {
-			return nil, errors.New("invalid value for required argument '" + req.name + "'")
-		}
-	}
 	var res ApiOperation
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(ApiOperationType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, ApiOperationType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil
@@ -456,25 +423,8 @@ func (ApiPolicyArgs) ElementType() reflect.Type {
 
 // NewApiPolicy registers an API's policy.
 func NewApiPolicy(ctx *pulumi.Context, name string, args *ApiPolicyArgs, opts ...pulumi.ResourceOption) (*ApiPolicy, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	for _, req := range []struct {
-		name  string
-		value pulumi.Input
-	}{
-		{"ApiId", args.ApiId},
-		{"ResourceGroupName", args.ResourceGroupName},
-		{"ServiceName", args.ServiceName},
-		{"Value", args.Value},
-	} {
-		if req.value == nil {
-			return nil, errors.New("invalid value for required argument '" + req.name + "'")
-		}
-	}
 	var res ApiPolicy
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(ApiPolicyType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, ApiPolicyType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

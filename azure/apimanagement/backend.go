@@ -1,7 +1,6 @@
 package apimanagement
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/aiready/aiready/azure"
@@ -301,24 +300,8 @@ func (BackendTlsPropertiesArgs) ElementType() reflect.Type {
 
 // NewBackend registers a backend.
 func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pulumi.ResourceOption) (*Backend, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.Protocol == nil {
-		return nil, errors.New("invalid value for required argument 'Protocol'")
-	}
-	if args.ResourceGroupName == nil {
-		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
-	}
-	if args.ServiceName == nil {
-		return nil, errors.New("invalid value for required argument 'ServiceName'")
-	}
-	if args.Url == nil {
-		return nil, errors.New("invalid value for required argument 'Url'")
-	}
 	var res Backend
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(BackendType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, BackendType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

@@ -1,7 +1,6 @@
 package apimanagement
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/aiready/aiready/azure"
@@ -249,24 +248,8 @@ func (VirtualNetworkConfigurationArgs) ElementType() reflect.Type {
 
 // NewApiManagementService registers an API Management service.
 func NewApiManagementService(ctx *pulumi.Context, name string, args *ApiManagementServiceArgs, opts ...pulumi.ResourceOption) (*ApiManagementService, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.PublisherEmail == nil {
-		return nil, errors.New("invalid value for required argument 'PublisherEmail'")
-	}
-	if args.PublisherName == nil {
-		return nil, errors.New("invalid value for required argument 'PublisherName'")
-	}
-	if args.ResourceGroupName == nil {
-		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
-	}
-	if args.Sku == nil {
-		return nil, errors.New("invalid value for required argument 'Sku'")
-	}
 	var res ApiManagementService
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(ApiManagementServiceType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, ApiManagementServiceType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

@@ -1,7 +1,6 @@
 package cognitiveservices
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/aiready/aiready/azure"
@@ -355,15 +354,8 @@ func (SkuArgs) ElementType() reflect.Type {
 
 // NewAccount registers an account.
 func NewAccount(ctx *pulumi.Context, name string, args *AccountArgs, opts ...pulumi.ResourceOption) (*Account, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.ResourceGroupName == nil {
-		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
-	}
 	var res Account
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(AccountType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, AccountType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

@@ -1,7 +1,6 @@
 package cognitiveservices
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/aiready/aiready/azure"
@@ -124,18 +123,8 @@ func (DeploymentModelArgs) ElementType() reflect.Type {
 
 // NewDeployment registers a model deployment.
 func NewDeployment(ctx *pulumi.Context, name string, args *DeploymentArgs, opts ...pulumi.ResourceOption) (*Deployment, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.AccountName == nil {
-		return nil, errors.New("invalid value for required argument 'AccountName'")
-	}
-	if args.ResourceGroupName == nil {
-		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
-	}
 	var res Deployment
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(DeploymentType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, DeploymentType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

@@ -1,7 +1,6 @@
 package cognitiveservices
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/aiready/aiready/azure"
@@ -141,18 +140,8 @@ func (CustomBlocklistConfigArgs) ElementType() reflect.Type {
 
 // NewRaiPolicy registers a content filter.
 func NewRaiPolicy(ctx *pulumi.Context, name string, args *RaiPolicyArgs, opts ...pulumi.ResourceOption) (*RaiPolicy, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.AccountName == nil {
-		return nil, errors.New("invalid value for required argument 'AccountName'")
-	}
-	if args.ResourceGroupName == nil {
-		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
-	}
 	var res RaiPolicy
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(RaiPolicyType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, RaiPolicyType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

@@ -1,7 +1,6 @@
 package machinelearningservices
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/aiready/aiready/azure"
@@ -97,18 +96,8 @@ func (RegistryArgs) ElementType() reflect.Type {
 // NewRegistry registers an Azure ML registry. Like the generated SDK it rejects nil
 // args and missing RegistryProperties or ResourceGroupName.
 func NewRegistry(ctx *pulumi.Context, name string, args *RegistryArgs, opts ...pulumi.ResourceOption) (*Registry, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.RegistryProperties == nil {
-		return nil, errors.New("invalid value for required argument 'RegistryProperties'")
-	}
-	if args.ResourceGroupName == nil {
-		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
-	}
 	var res Registry
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(RegistryType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, RegistryType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

@@ -1,7 +1,6 @@
 package management
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/aiready/aiready/azure"
@@ -87,8 +86,7 @@ func NewManagementGroup(ctx *pulumi.Context, name string, args *ManagementGroupA
 		args = &ManagementGroupArgs{}
 	}
 	var res ManagementGroup
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(ManagementGroupType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, ManagementGroupType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil
@@ -99,8 +97,7 @@ func NewManagementGroup(ctx *pulumi.Context, name string, args *ManagementGroupA
 // Pulumi records it in the stack but never creates, updates or deletes it.
 func GetManagementGroup(ctx *pulumi.Context, name string, id pulumi.IDInput, opts ...pulumi.ResourceOption) (*ManagementGroup, error) {
 	var res ManagementGroup
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.ReadResource(ManagementGroupType, name, id, nil, &res, opts...); err != nil {
+	if err := azure.Read(ctx, ManagementGroupType, name, id, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil
@@ -143,15 +140,8 @@ func (ManagementGroupSubscriptionArgs) ElementType() reflect.Type {
 
 // NewManagementGroupSubscription registers a subscription's placement in a group.
 func NewManagementGroupSubscription(ctx *pulumi.Context, name string, args *ManagementGroupSubscriptionArgs, opts ...pulumi.ResourceOption) (*ManagementGroupSubscription, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.GroupId == nil {
-		return nil, errors.New("invalid value for required argument 'GroupId'")
-	}
 	var res ManagementGroupSubscription
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(ManagementGroupSubscriptionType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, ManagementGroupSubscriptionType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

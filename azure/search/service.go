@@ -161,20 +161,13 @@ func (ServiceArgs) ElementType() reflect.Type {
 // and a missing ResourceGroupName; it also rejects AuthOptions together with a
 // DisableLocalAuth known to be true, which Azure refuses.
 func NewService(ctx *pulumi.Context, name string, args *ServiceArgs, opts ...pulumi.ResourceOption) (*Service, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.ResourceGroupName == nil {
-		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
-	}
-	if args.AuthOptions != nil {
+	if args != nil && args.AuthOptions != nil {
 		if b, ok := args.DisableLocalAuth.(pulumi.Bool); ok && bool(b) {
 			return nil, errors.New("invalid arguments: 'AuthOptions' cannot be set when 'DisableLocalAuth' is true")
 		}
 	}
 	var res Service
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(ServiceType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, ServiceType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

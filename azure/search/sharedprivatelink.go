@@ -1,7 +1,6 @@
 package search
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/aiready/aiready/azure"
@@ -50,18 +49,8 @@ func (SharedPrivateLinkResourceArgs) ElementType() reflect.Type {
 
 // NewSharedPrivateLinkResource registers a shared private link of a search service.
 func NewSharedPrivateLinkResource(ctx *pulumi.Context, name string, args *SharedPrivateLinkResourceArgs, opts ...pulumi.ResourceOption) (*SharedPrivateLinkResource, error) {
-	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
-	}
-	if args.ResourceGroupName == nil {
-		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
-	}
-	if args.SearchServiceName == nil {
-		return nil, errors.New("invalid value for required argument 'SearchServiceName'")
-	}
 	var res SharedPrivateLinkResource
-	opts = append([]pulumi.ResourceOption{pulumi.Version(azure.ProviderVersion)}, opts...)
-	if err := ctx.RegisterResource(SharedPrivateLinkResourceType, name, args, &res, opts...); err != nil {
+	if err := azure.Register(ctx, SharedPrivateLinkResourceType, name, args, &res, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

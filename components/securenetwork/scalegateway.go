@@ -3,6 +3,8 @@ package securenetwork
 import (
 	"reflect"
 
+	"github.com/aiready/aiready/azure"
+
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -12,10 +14,6 @@ import (
 // ErGwScale SKU nor autoScaleConfiguration, so that SKU is registered at API
 // 2024-05-01; the other SKUs use the default token.
 const ScalableGatewayType = "azure-native:network/v20240501:VirtualNetworkGateway"
-
-// providerVersion is the azure-native version of the network module in go.mod; the
-// typed resource below asks for the same plugin.
-const providerVersion = "2.90.0"
 
 // GatewayAutoScaleConfiguration is autoScaleConfiguration of an ErGwScale gateway.
 type GatewayAutoScaleConfiguration struct {
@@ -64,8 +62,7 @@ func (scalableGatewayArgs) ElementType() reflect.Type {
 // network.VirtualNetworkGateway (id, name, ...).
 func newScalableGateway(ctx *pulumi.Context, name string, args *scalableGatewayArgs, opts ...pulumi.ResourceOption) (*network.VirtualNetworkGateway, error) {
 	var gw network.VirtualNetworkGateway
-	opts = append(opts, pulumi.Version(providerVersion))
-	if err := ctx.RegisterResource(ScalableGatewayType, name, args, &gw, opts...); err != nil {
+	if err := azure.Register(ctx, ScalableGatewayType, name, args, &gw, opts...); err != nil {
 		return nil, err
 	}
 	return &gw, nil
