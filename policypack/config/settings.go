@@ -3,6 +3,7 @@ package config
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -300,24 +301,12 @@ var Keys = []Key{
 			out := make(map[string]Override, len(m))
 			for name, raw := range m {
 				path := "stacks." + name
-				o, err := asObject(path, raw)
-				if err != nil {
-					return err
-				}
 				var ov Override
-				for k, val := range o {
-					switch k {
-					case "archetype":
-						if ov.Archetype, err = asString(path+".archetype", val); err != nil {
-							return err
-						}
-					case "environment":
-						if ov.Environment, err = asEnvironment(path+".environment", val); err != nil {
-							return err
-						}
-					default:
-						return fmt.Errorf("%s.%s: unknown key; use archetype or environment", path, k)
-					}
+				if err := asFields(path, raw, "archetype or environment", map[string]func(string, any) error{
+					"archetype":   func(p string, v any) (err error) { ov.Archetype, err = asString(p, v); return err },
+					"environment": func(p string, v any) (err error) { ov.Environment, err = asEnvironment(p, v); return err },
+				}); err != nil {
+					return err
 				}
 				out[name] = ov
 			}
@@ -433,24 +422,12 @@ var Keys = []Key{
 			out := make([]AllowedModel, 0, len(list))
 			for i, raw := range list {
 				path := fmt.Sprintf("allowedModels[%d]", i)
-				o, err := asObject(path, raw)
-				if err != nil {
-					return err
-				}
 				var m AllowedModel
-				for k, val := range o {
-					switch k {
-					case "name":
-						if m.Name, err = asString(path+".name", val); err != nil {
-							return err
-						}
-					case "versions":
-						if m.Versions, err = asStrings(path+".versions", val, nil, ""); err != nil {
-							return err
-						}
-					default:
-						return fmt.Errorf("%s.%s: unknown key; use name and versions", path, k)
-					}
+				if err := asFields(path, raw, "name and versions", map[string]func(string, any) error{
+					"name":     func(p string, v any) (err error) { m.Name, err = asString(p, v); return err },
+					"versions": func(p string, v any) (err error) { m.Versions, err = asStrings(p, v, nil, ""); return err },
+				}); err != nil {
+					return err
 				}
 				if m.Name == "" {
 					return fmt.Errorf("%s.name: missing; name the model, e.g. \"gpt-4o\"", path)
@@ -497,31 +474,24 @@ var Keys = []Key{
 			},
 		},
 		parse: func(s *Settings, v any) error {
-			o, err := asObject("quotas", v)
-			if err != nil {
-				return err
-			}
 			q := &Quotas{}
-			for k, val := range o {
-				switch k {
-				case "default":
-					if q.Default, err = asCounts("quotas.default", val); err != nil {
-						return err
-					}
-				case "models":
-					mo, err := asObject("quotas.models", val)
+			if err := asFields("quotas", v, "default and models", map[string]func(string, any) error{
+				"default": func(p string, v any) (err error) { q.Default, err = asCounts(p, v); return err },
+				"models": func(p string, v any) error {
+					mo, err := asObject(p, v)
 					if err != nil {
 						return err
 					}
 					q.Models = map[string]map[string]int{}
-					for m, per := range mo {
-						if q.Models[m], err = asCounts("quotas.models."+m, per); err != nil {
+					for _, m := range slices.Sorted(maps.Keys(mo)) {
+						if q.Models[m], err = asCounts(p+"."+m, mo[m]); err != nil {
 							return err
 						}
 					}
-				default:
-					return fmt.Errorf("quotas.%s: unknown key; use default and models", k)
-				}
+					return nil
+				},
+			}); err != nil {
+				return err
 			}
 			s.Quotas = q
 			return nil
@@ -622,6 +592,27 @@ func asEnvironment(path string, v any) (string, error) {
 		return "", fmt.Errorf("%s: %s is not an environment; use %q or %q", path, show(v), Production, NonProduction)
 	}
 	return s, nil
+}
+
+// asFields decodes an object key by key: each known key's decoder gets the key's
+// path and value; an unknown key is an error that says which keys to use (known,
+// e.g. "name and versions"). Keys are visited in sorted order, so a config with
+// several problems always reports the same one.
+func asFields(path string, v any, known string, fields map[string]func(path string, v any) error) error {
+	o, err := asObject(path, v)
+	if err != nil {
+		return err
+	}
+	for _, k := range slices.Sorted(maps.Keys(o)) {
+		decode, ok := fields[k]
+		if !ok {
+			return fmt.Errorf("%s.%s: unknown key; use %s", path, k, known)
+		}
+		if err := decode(path+"."+k, o[k]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func asObject(path string, v any) (map[string]any, error) {
