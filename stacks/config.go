@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -246,8 +247,18 @@ const (
 	defaultReplicationSoftDelay = 30
 )
 
-// configKeys are the object-valued keys read into Config, by JSON field.
-var configKeys = []string{"archetype", "environment", "namePrefix", "managementGroup", "subscriptions", "regions", "hybrid", "models", "endpoint", "gateway", "replication", "logRetentionDays", "tags", "jumpbox", "ddos"}
+// configKeys are the keys read into Config: its fields' JSON names.
+var configKeys = func() []string {
+	var keys []string
+	t := reflect.TypeOf(Config{})
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
+}()
 
 var secretKeys = []string{SecretVPNSharedKey, SecretExpressRouteAuthKey, SecretJumpboxAdminPassword}
 

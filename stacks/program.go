@@ -132,7 +132,10 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	if err != nil {
 		return err
 	}
-	mg, _ := hierarchy.Group(cfg.ManagementGroup.ID)
+	mg, ok := hierarchy.Group(cfg.ManagementGroup.ID)
+	if !ok {
+		return fmt.Errorf("stack %s: the hierarchy has no group %q", cfg.Stack, cfg.ManagementGroup.ID)
+	}
 
 	rgs := map[string]map[string]*resources.ResourceGroup{"net": {}, "ai": {}}
 	for _, r := range cfg.Regions {
