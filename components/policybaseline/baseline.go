@@ -108,7 +108,7 @@ func New(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOp
 		}
 		principal := assignment.Identity.PrincipalId().Elem()
 		principals[as.Name] = principal
-		for _, role := range as.RoleDefinitionIDs {
+		for _, role := range p.RoleDefinitionIDs {
 			if _, err := authorization.NewRoleAssignment(ctx, fmt.Sprintf("%s-%s-%s", name, as.Name, role[:8]), &authorization.RoleAssignmentArgs{
 				Scope:            pulumi.String(plan.Scope),
 				RoleDefinitionId: pulumi.String("/providers/Microsoft.Authorization/roleDefinitions/" + role),

@@ -24,7 +24,7 @@ var landingZone = []string{
 	"Audit-AI-PrivateLink", "Audit-Storage-GeoRedund", "Audit-VM-MgmtPorts", "Deny-AI-LocalAuth", "Deny-AI-NetworkAccess",
 	"Deny-AI-NoManagedId", "Deny-IP-forwarding", "Deny-KV-PurgeProtection", "Deny-ML-PublicAccess", "Deny-MgmtPorts-Internet",
 	"Deny-Resource-Locations", "Deny-Search-FreeSku", "Deny-Search-LocalAuth", "Deny-Storage-SharedKey", "Deny-Storage-XTenant",
-	"Deny-Subnet-Without-Nsg", "Deny-VPN-BasicSku", "Deny-VPN-P2S-NoAAD", "Enforce-AI-ApprovedModel",
+	"Deny-Subnet-Without-Nsg", "Audit-VPN-BasicSku", "Deny-VPN-P2S-NoAAD", "Enforce-AI-ApprovedModel",
 }
 
 func baseArgs(archetype string) *Args {
@@ -82,7 +82,7 @@ func TestPlanPerArchetype(t *testing.T) {
 			assert.Equal(t, want.level, plan.Level)
 			assert.Equal(t, "/providers/Microsoft.Management/managementGroups/ai-"+archetype, plan.Scope)
 			for _, a := range plan.Assignments {
-				if a.Assignment.EffectParameter == "" {
+				if a.EffectParameter == "" {
 					wantMode := EnforcementDefault
 					if want.level == LevelAudit {
 						wantMode = EnforcementDoNotEnforce
@@ -92,7 +92,7 @@ func TestPlanPerArchetype(t *testing.T) {
 				}
 				assert.Equal(t, EnforcementDefault, a.EnforcementMode, a.Assignment.Name)
 				assert.Equal(t, a.Assignment.Effects[want.level], a.Effect, a.Assignment.Name)
-				assert.Equal(t, a.Effect, a.Parameters[a.Assignment.EffectParameter], a.Assignment.Name)
+				assert.Equal(t, a.Effect, a.Parameters[a.EffectParameter], a.Assignment.Name)
 				if want.level == LevelAudit {
 					assert.NotEqual(t, "Deny", a.Effect, "%s must not deny in %s", a.Assignment.Name, archetype)
 				}
@@ -263,7 +263,7 @@ func TestBadInput(t *testing.T) {
 			a.Override = &Override{Parameters: map[string]map[string]any{"Deny-AI-LocalAuth": {"colour": "red"}}}
 		}, `Override.Parameters["Deny-AI-LocalAuth"]["colour"]: the assignment has no parameter "colour"`},
 		{"missing parameter", func(a *Args) { delete(a.DefaultValues, "allowedLocations") }, `parameter "listOfAllowedLocations" has no value; set Args.DefaultValues["allowedLocations"]`},
-		{"bad effect", func(a *Args) { a.Override = &Override{Effects: map[string]string{"Deny-AI-LocalAuth": "Block"}} }, `Override.Effects["Deny-AI-LocalAuth"] "Block" is not an allowed effect; use one of Audit, Deny, Disabled`},
+		{"bad effect", func(a *Args) { a.Override = &Override{Effects: map[string]string{"Deny-AI-LocalAuth": "Block"}} }, `Override.Effects["Deny-AI-LocalAuth"] "Block" is not an effect definition 71ef260a-8f18-47b7-abcb-62d0673d94dc ("Azure AI Services resources should have key access disabled (disable local authentication)") allows; use one of Audit, Deny, Disabled`},
 		{"effect of a fixed-effect definition", func(a *Args) { a.Override = &Override{Effects: map[string]string{"Deny-Public-IP-On-NIC": "Audit"}} }, "has a fixed effect; set Override.EnforcementModes"},
 		{"bad enforcement mode", func(a *Args) { a.Override = &Override{EnforcementModes: map[string]string{"*": "Off"}} }, `Override.EnforcementModes["*"] "Off": use "Default" or "DoNotEnforce"`},
 		{"unknown default value", func(a *Args) { a.DefaultValues["ddosPlans"] = "x" }, `DefaultValues["ddosPlans"] is not a default value of the library`},
@@ -294,7 +294,9 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestLoadLibraryRejectsBrokenLibraries(t *testing.T) {
-	const assignment = `{"name":"Deny-X","displayName":"x","description":"x","guide":"g","policyDefinitionId":"/providers/Microsoft.Authorization/policyDefinitions/71ef260a-8f18-47b7-abcb-62d0673d94dc","effectParameter":"effect","effects":{"enforce":"Deny","audit":"Audit"},"allowedEffects":["Audit","Deny"],"nonComplianceMessage":"x"}`
+	const assignment = `{"name":"Deny-X","displayName":"x","description":"x","guide":"g","policyDefinitionId":"/providers/Microsoft.Authorization/policyDefinitions/71ef260a-8f18-47b7-abcb-62d0673d94dc","effects":{"enforce":"Deny","audit":"Audit"},"nonComplianceMessage":"x"}`
+	// unknownBuiltIn assigns a built-in the facts do not know: its effect facts are written out.
+	const unknownBuiltIn = `{"name":"Deny-X","displayName":"x","description":"x","guide":"g","policyDefinitionId":"/providers/Microsoft.Authorization/policyDefinitions/00000000-0000-4000-8000-000000000000","effectParameter":"effect","effects":{"enforce":"Modify","audit":"Audit"},"allowedEffects":["Audit","Modify"],"nonComplianceMessage":"x"}`
 	good := fstest.MapFS{
 		"archetypes/a.json":       {Data: []byte(`{"name":"a","description":"d","level":"enforce","policyAssignments":["Deny-X"]}`)},
 		"assignments/Deny-X.json": {Data: []byte(assignment)},
@@ -306,15 +308,18 @@ func TestLoadLibraryRejectsBrokenLibraries(t *testing.T) {
 	cases := map[string]struct {
 		file, data, want string
 	}{
-		"unknown assignment":   {"archetypes/a.json", `{"name":"a","description":"d","level":"enforce","policyAssignments":["Deny-Y"]}`, `archetype "a" names unknown assignment "Deny-Y"`},
-		"bad level":            {"archetypes/a.json", `{"name":"a","description":"d","level":"strict","policyAssignments":[]}`, `level "strict"`},
-		"unknown parent":       {"archetypes/a.json", `{"name":"a","description":"d","level":"enforce","extends":"b","policyAssignments":[]}`, `extends unknown archetype "b"`},
-		"name mismatch":        {"archetypes/a.json", `{"name":"b","description":"d","level":"enforce","policyAssignments":[]}`, `does not match the file name "a"`},
-		"unknown field":        {"archetypes/a.json", `{"name":"a","level":"enforce","policyAssignments":[],"colour":1}`, `unknown field "colour"`},
-		"effect not allowed":   {"assignments/Deny-X.json", strings.Replace(assignment, `"audit":"Audit"`, `"audit":"Disabled"`, 1), `effect "Disabled" for audit is not one of allowedEffects`},
-		"modify without roles": {"assignments/Deny-X.json", strings.Replace(strings.Replace(assignment, `"enforce":"Deny"`, `"enforce":"Modify"`, 1), `["Audit","Deny"]`, `["Audit","Modify"]`, 1), "effect Modify needs a managed identity"},
-		"bad definition id":    {"assignments/Deny-X.json", strings.Replace(assignment, "71ef260a-8f18-47b7-abcb-62d0673d94dc", "not-a-guid", 1), "is not a built-in definition id"},
-		"missing custom def":   {"assignments/Deny-X.json", strings.Replace(assignment, `"policyDefinitionId":"/providers/Microsoft.Authorization/policyDefinitions/71ef260a-8f18-47b7-abcb-62d0673d94dc"`, `"customDefinition":"Nope"`, 1), `customDefinition "Nope" is not in definitions`},
+		"unknown assignment":           {"archetypes/a.json", `{"name":"a","description":"d","level":"enforce","policyAssignments":["Deny-Y"]}`, `archetype "a" names unknown assignment "Deny-Y"`},
+		"bad level":                    {"archetypes/a.json", `{"name":"a","description":"d","level":"strict","policyAssignments":[]}`, `level "strict"`},
+		"unknown parent":               {"archetypes/a.json", `{"name":"a","description":"d","level":"enforce","extends":"b","policyAssignments":[]}`, `extends unknown archetype "b"`},
+		"name mismatch":                {"archetypes/a.json", `{"name":"b","description":"d","level":"enforce","policyAssignments":[]}`, `does not match the file name "a"`},
+		"unknown field":                {"archetypes/a.json", `{"name":"a","level":"enforce","policyAssignments":[],"colour":1}`, `unknown field "colour"`},
+		"effect not allowed by Azure":  {"assignments/Deny-X.json", strings.Replace(assignment, `"audit":"Audit"`, `"audit":"Modify"`, 1), `effect "Modify" for audit is not one of the effects definition 71ef260a-8f18-47b7-abcb-62d0673d94dc ("Azure AI Services resources should have key access disabled (disable local authentication)") allows: Audit, Deny, Disabled`},
+		"derived fact repeated":        {"assignments/Deny-X.json", strings.Replace(assignment, `"effects"`, `"allowedEffects":["Audit","Deny"],"effects"`, 1), `assignment "Deny-X": allowedEffects is derived from definition 71ef260a-8f18-47b7-abcb-62d0673d94dc`},
+		"undeclared parameter":         {"assignments/Deny-X.json", strings.Replace(assignment, `"effects"`, `"parameters":{"colour":"red"},"effects"`, 1), `assignment "Deny-X": parameter "colour" is not a parameter of definition 71ef260a-8f18-47b7-abcb-62d0673d94dc`},
+		"modify without roles":         {"assignments/Deny-X.json", unknownBuiltIn, "effect Modify needs a managed identity"},
+		"unknown built-in, no effects": {"assignments/Deny-X.json", strings.Replace(unknownBuiltIn, `"allowedEffects":["Audit","Modify"],`, "", 1), "the facts do not know definition 00000000-0000-4000-8000-000000000000: list the effects it allows in allowedEffects"},
+		"bad definition id":            {"assignments/Deny-X.json", strings.Replace(assignment, "71ef260a-8f18-47b7-abcb-62d0673d94dc", "not-a-guid", 1), "is not a built-in definition id"},
+		"missing custom def":           {"assignments/Deny-X.json", strings.Replace(assignment, `"policyDefinitionId":"/providers/Microsoft.Authorization/policyDefinitions/71ef260a-8f18-47b7-abcb-62d0673d94dc"`, `"customDefinition":"Nope"`, 1), `customDefinition "Nope" is not in definitions`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -22,6 +22,16 @@
 //   - online: plus DDoS Protection on every virtual network;
 //   - sandbox and dev: the landing-zone guardrails at audit level.
 //
+// Every assignment is checked against its definition's facts, as ARM will check it:
+// Azure's facts about the built-ins (lib/builtins.json, generated from the Azure facts
+// file by go generate and compared with it by a test) or the library's own custom
+// definition. The effect parameter, the allowed effects and the roles a Modify /
+// DeployIfNotExists identity needs are read from those facts, never written twice;
+// Plan refuses a parameter the definition does not declare, a value outside its
+// allowedValues (case-sensitive, as ARM compares), a required parameter without a
+// value and a deprecated definition, before anything is registered. CheckAssignment
+// applies the same checks to assignments registered by any program.
+//
 // LoadLibrary reads a library of the same shape (an organisation's own, or an
 // extension merged over the default with Library.Merge). Users customise an
 // archetype with an Override (assignments to add or remove, parameters, effects,

@@ -45,6 +45,6 @@ func Example() {
 	// Audit-AI-PrivateLink Audit Default
 	// Audit-Storage-GeoRedund Audit Default
 	// Audit-VM-MgmtPorts AuditIfNotExists Default
-	// Deny-AI-LocalAuth Deny Default
+	// Audit-VPN-BasicSku Audit Default
 	// 24 assignments
 }

@@ -66,16 +66,20 @@ type Assignment struct {
 	// management group the baseline is applied to.
 	CustomDefinition string `json:"customDefinition,omitempty"`
 	// EffectParameter is the definition's effect parameter; empty for definitions
-	// with a fixed effect.
+	// with a fixed effect. Derived from the definition (Azure's facts about a
+	// built-in, or the library's custom definition); set it only for a built-in the
+	// facts do not know.
 	EffectParameter string `json:"effectParameter,omitempty"`
 	// Effects maps an enforcement level to the effect it sets.
 	Effects map[string]string `json:"effects,omitempty"`
-	// AllowedEffects are the values the definition accepts for its effect.
+	// AllowedEffects are the values the definition accepts for its effect. Derived
+	// like EffectParameter; set it only for a built-in the facts do not know.
 	AllowedEffects []string `json:"allowedEffects,omitempty"`
 	// Parameters are the assignment's parameter values; null marks a value that
 	// must come from the default values or an override.
 	Parameters map[string]any `json:"parameters,omitempty"`
 	// RoleDefinitionIDs are the roles a Modify / DeployIfNotExists identity needs.
+	// Derived like EffectParameter; set it only for a built-in the facts do not know.
 	RoleDefinitionIDs []string `json:"roleDefinitionIds,omitempty"`
 	// NonComplianceMessage is shown when a resource is denied or non-compliant.
 	NonComplianceMessage string `json:"nonComplianceMessage"`
@@ -106,6 +110,9 @@ type Library struct {
 	Assignments   map[string]*Assignment
 	Definitions   map[string]*Definition
 	DefaultValues map[string]*DefaultValue
+	// BuiltIns are Azure's facts about built-in definitions the assignments are
+	// checked against; nil means DefaultBuiltIns().
+	BuiltIns *BuiltIns
 }
 
 var (
@@ -202,6 +209,10 @@ func (l *Library) Merge(other *Library) (*Library, error) {
 		Assignments:   cloneMap(l.Assignments),
 		Definitions:   cloneMap(l.Definitions),
 		DefaultValues: cloneMap(l.DefaultValues),
+		BuiltIns:      l.BuiltIns,
+	}
+	if other.BuiltIns != nil {
+		out.BuiltIns = other.BuiltIns
 	}
 	for k, v := range other.Archetypes {
 		out.Archetypes[k] = v
@@ -238,102 +249,21 @@ var (
 // identityEffects are the effects that act on resources and need a managed identity.
 var identityEffects = []string{"Modify", "DeployIfNotExists"}
 
-// Validate checks the library's references and shapes.
+// Validate checks the library's references and shapes, and every assignment against
+// its definition's facts (Azure's for a built-in, the library's for a custom one).
 func (l *Library) Validate() error {
 	var errs []error
 	bad := func(format string, v ...any) {
 		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrLibrary}, v...)...))
 	}
 	for _, name := range sortedKeys(l.Archetypes) {
-		a := l.Archetypes[name]
-		if a.Level != LevelEnforce && a.Level != LevelAudit {
-			bad("archetype %q: level %q is not %q or %q", name, a.Level, LevelEnforce, LevelAudit)
-		}
-		if a.Extends != "" {
-			if _, ok := l.Archetypes[a.Extends]; !ok {
-				bad("archetype %q extends unknown archetype %q", name, a.Extends)
-			}
-		}
-		seen := map[string]bool{name: true}
-		for cur := a.Extends; cur != ""; {
-			if seen[cur] {
-				bad("archetype %q: extends chain loops at %q", name, cur)
-				break
-			}
-			seen[cur] = true
-			next, ok := l.Archetypes[cur]
-			if !ok {
-				break
-			}
-			cur = next.Extends
-		}
-		for _, as := range append(slices.Clone(a.PolicyAssignments), a.PolicyAssignmentsToRemove...) {
-			if _, ok := l.Assignments[as]; !ok {
-				bad("archetype %q names unknown assignment %q", name, as)
-			}
-		}
+		l.validateArchetype(name, bad)
 	}
 	for _, name := range sortedKeys(l.Assignments) {
-		a := l.Assignments[name]
-		if !assignmentNameRE.MatchString(name) {
-			bad("assignment %q: names at management group scope are 1-24 letters, digits and '-'", name)
-		}
-		switch {
-		case (a.PolicyDefinitionID == "") == (a.CustomDefinition == ""):
-			bad("assignment %q: set exactly one of policyDefinitionId and customDefinition", name)
-		case a.PolicyDefinitionID != "" && !definitionIDRE.MatchString(a.PolicyDefinitionID):
-			bad("assignment %q: policyDefinitionId %q is not a built-in definition id (/providers/Microsoft.Authorization/policyDefinitions/<guid>)", name, a.PolicyDefinitionID)
-		case a.CustomDefinition != "":
-			d, ok := l.Definitions[a.CustomDefinition]
-			if !ok {
-				bad("assignment %q: customDefinition %q is not in definitions", name, a.CustomDefinition)
-				break
-			}
-			for p := range a.Parameters {
-				if _, ok := d.Parameters[p]; !ok {
-					bad("assignment %q: parameter %q is not a parameter of definition %q", name, p, d.Name)
-				}
-			}
-			if a.EffectParameter != "" {
-				if _, ok := d.Parameters[a.EffectParameter]; !ok {
-					bad("assignment %q: effect parameter %q is not a parameter of definition %q", name, a.EffectParameter, d.Name)
-				}
-			}
-		}
-		if a.EffectParameter != "" {
-			for _, level := range []string{LevelEnforce, LevelAudit} {
-				e, ok := a.Effects[level]
-				if !ok {
-					bad("assignment %q: effects has no %q entry", name, level)
-				} else if !slices.Contains(a.AllowedEffects, e) {
-					bad("assignment %q: effect %q for %s is not one of allowedEffects %v", name, e, level, a.AllowedEffects)
-				}
-			}
-			for _, e := range a.Effects {
-				if slices.Contains(identityEffects, e) && len(a.RoleDefinitionIDs) == 0 {
-					bad("assignment %q: effect %s needs a managed identity: list the roles it needs in roleDefinitionIds", name, e)
-				}
-			}
-		} else if len(a.Effects) > 0 {
-			bad("assignment %q: effects are set but effectParameter is empty", name)
-		}
-		for _, r := range a.RoleDefinitionIDs {
-			if !guidRE.MatchString(r) {
-				bad("assignment %q: role definition id %q is not a GUID", name, r)
-			}
-		}
+		l.validateAssignment(name, bad)
 	}
 	for _, name := range sortedKeys(l.DefaultValues) {
-		for _, t := range l.DefaultValues[name].Targets {
-			a, ok := l.Assignments[t.Assignment]
-			if !ok {
-				bad("default value %q targets unknown assignment %q", name, t.Assignment)
-				continue
-			}
-			if _, ok := a.Parameters[t.Parameter]; !ok {
-				bad("default value %q targets parameter %q, which assignment %q does not have", name, t.Parameter, t.Assignment)
-			}
-		}
+		l.validateDefaultValue(name, bad)
 	}
 	for _, name := range sortedKeys(l.Definitions) {
 		d := l.Definitions[name]
@@ -342,6 +272,193 @@ func (l *Library) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// complain records one problem of a library.
+type complain func(format string, v ...any)
+
+func (l *Library) validateArchetype(name string, bad complain) {
+	a := l.Archetypes[name]
+	if a.Level != LevelEnforce && a.Level != LevelAudit {
+		bad("archetype %q: level %q is not %q or %q", name, a.Level, LevelEnforce, LevelAudit)
+	}
+	if a.Extends != "" {
+		if _, ok := l.Archetypes[a.Extends]; !ok {
+			bad("archetype %q extends unknown archetype %q", name, a.Extends)
+		}
+	}
+	seen := map[string]bool{name: true}
+	for cur := a.Extends; cur != ""; {
+		if seen[cur] {
+			bad("archetype %q: extends chain loops at %q", name, cur)
+			break
+		}
+		seen[cur] = true
+		next, ok := l.Archetypes[cur]
+		if !ok {
+			break
+		}
+		cur = next.Extends
+	}
+	for _, as := range append(slices.Clone(a.PolicyAssignments), a.PolicyAssignmentsToRemove...) {
+		if _, ok := l.Assignments[as]; !ok {
+			bad("archetype %q names unknown assignment %q", name, as)
+		}
+	}
+}
+
+func (l *Library) validateAssignment(name string, bad complain) {
+	a := l.Assignments[name]
+	if !assignmentNameRE.MatchString(name) {
+		bad("assignment %q: names at management group scope are 1-24 letters, digits and '-'", name)
+	}
+	switch {
+	case (a.PolicyDefinitionID == "") == (a.CustomDefinition == ""):
+		bad("assignment %q: set exactly one of policyDefinitionId and customDefinition", name)
+		return
+	case a.PolicyDefinitionID != "" && !definitionIDRE.MatchString(a.PolicyDefinitionID):
+		bad("assignment %q: policyDefinitionId %q is not a built-in definition id (/providers/Microsoft.Authorization/policyDefinitions/<guid>)", name, a.PolicyDefinitionID)
+		return
+	case a.CustomDefinition != "":
+		if _, ok := l.Definitions[a.CustomDefinition]; !ok {
+			bad("assignment %q: customDefinition %q is not in definitions", name, a.CustomDefinition)
+			return
+		}
+	}
+	facts, err := l.facts(a)
+	if err != nil {
+		bad("assignment %q: %v", name, err)
+		return
+	}
+	l.validateDerived(a, facts, bad)
+	l.validateEffects(a, bad)
+	for p := range a.Parameters {
+		if facts != nil {
+			if _, ok := facts.Parameters[p]; !ok {
+				bad("assignment %q: parameter %q is not a parameter of definition %s; it declares: %s", name, p, l.definitionID(a), declared(facts))
+			}
+		}
+	}
+	for _, r := range l.roles(a) {
+		if !guidRE.MatchString(r) {
+			bad("assignment %q: role definition id %q is not a GUID", name, r)
+		}
+	}
+}
+
+// validateDerived refuses facts written in an assignment that its definition already
+// states (one source of truth), and requires them for a built-in the facts lack.
+func (l *Library) validateDerived(a *Assignment, facts *DefinitionFacts, bad complain) {
+	if facts == nil {
+		return
+	}
+	for field, set := range map[string]bool{
+		"effectParameter":   a.EffectParameter != "",
+		"allowedEffects":    len(a.AllowedEffects) > 0,
+		"roleDefinitionIds": len(a.RoleDefinitionIDs) > 0,
+	} {
+		if set {
+			bad("assignment %q: %s is derived from definition %s; remove it from the assignment", a.Name, field, l.definitionID(a))
+		}
+	}
+}
+
+func (l *Library) validateEffects(a *Assignment, bad complain) {
+	if l.effectParameter(a) == "" {
+		if len(a.Effects) > 0 {
+			bad("assignment %q: effects are set but definition %s has a fixed effect", a.Name, l.definitionID(a))
+		}
+		return
+	}
+	allowed := l.allowedEffects(a)
+	if len(allowed) == 0 {
+		bad("assignment %q: the facts do not know definition %s: list the effects it allows in allowedEffects", a.Name, l.definitionID(a))
+	}
+	for _, level := range []string{LevelEnforce, LevelAudit} {
+		e, ok := a.Effects[level]
+		switch {
+		case !ok:
+			bad("assignment %q: effects has no %q entry", a.Name, level)
+		case len(allowed) > 0 && !slices.Contains(allowed, e):
+			bad("assignment %q: effect %q for %s is not one of the effects definition %s allows: %s", a.Name, e, level, l.definitionID(a), strings.Join(allowed, ", "))
+		}
+	}
+	for _, e := range a.Effects {
+		if identityEffect(e) && len(l.roles(a)) == 0 {
+			bad("assignment %q: effect %s needs a managed identity: the definition names no roles for it (roleDefinitionIds)", a.Name, e)
+		}
+	}
+}
+
+func (l *Library) validateDefaultValue(name string, bad complain) {
+	for _, t := range l.DefaultValues[name].Targets {
+		a, ok := l.Assignments[t.Assignment]
+		if !ok {
+			bad("default value %q targets unknown assignment %q", name, t.Assignment)
+			continue
+		}
+		if _, ok := a.Parameters[t.Parameter]; !ok {
+			bad("default value %q targets parameter %q, which assignment %q does not have", name, t.Parameter, t.Assignment)
+		}
+	}
+}
+
+// builtIns returns the library's facts about built-ins.
+func (l *Library) builtIns() *BuiltIns {
+	if l.BuiltIns != nil {
+		return l.BuiltIns
+	}
+	return DefaultBuiltIns()
+}
+
+// facts returns the facts of an assignment's definition: the custom definition's,
+// or Azure's for a built-in (nil, without error, for a built-in the facts lack).
+func (l *Library) facts(a *Assignment) (*DefinitionFacts, error) {
+	if a.CustomDefinition != "" {
+		d, ok := l.Definitions[a.CustomDefinition]
+		if !ok {
+			return nil, fmt.Errorf("customDefinition %q is not in definitions", a.CustomDefinition)
+		}
+		return d.Facts()
+	}
+	f, _ := l.builtIns().Definition(a.PolicyDefinitionID)
+	return f, nil
+}
+
+// definitionID names an assignment's definition in messages.
+func (l *Library) definitionID(a *Assignment) string {
+	if a.CustomDefinition != "" {
+		return fmt.Sprintf("%q (custom)", a.CustomDefinition)
+	}
+	id := strings.TrimPrefix(a.PolicyDefinitionID, builtInPrefix)
+	if f, ok := l.builtIns().Definition(id); ok {
+		return fmt.Sprintf("%s (%q)", id, f.DisplayName)
+	}
+	return id
+}
+
+// effectParameter is the assignment's effect parameter, from its definition's facts.
+func (l *Library) effectParameter(a *Assignment) string {
+	if f, err := l.facts(a); err == nil && f != nil {
+		return f.EffectParameter()
+	}
+	return a.EffectParameter
+}
+
+// allowedEffects are the effects the assignment's definition accepts.
+func (l *Library) allowedEffects(a *Assignment) []string {
+	if f, err := l.facts(a); err == nil && f != nil {
+		return f.AllowedEffects()
+	}
+	return a.AllowedEffects
+}
+
+// roles are the roles a Modify / DeployIfNotExists identity of the assignment needs.
+func (l *Library) roles(a *Assignment) []string {
+	if f, err := l.facts(a); err == nil && f != nil {
+		return f.RoleDefinitionIDs
+	}
+	return a.RoleDefinitionIDs
 }
 
 // ArchetypeNames returns the archetypes that can be assigned (not abstract), sorted.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/catalog"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 // Args describe the baseline of one management group.
@@ -58,12 +59,17 @@ type PlannedAssignment struct {
 	PolicyDefinitionID string
 	// Effect is the effect set through the effect parameter ("" for fixed effects).
 	Effect string
+	// EffectParameter is the definition's effect parameter ("" for fixed effects).
+	EffectParameter string
 	// EnforcementMode is Default or DoNotEnforce.
 	EnforcementMode string
 	// Parameters are the parameter values, plain or pulumi.Input.
 	Parameters map[string]any
 	// Identity is true when the assignment needs a managed identity.
 	Identity bool
+	// RoleDefinitionIDs are the roles its identity is granted at the group: those
+	// the definition names for its Modify / DeployIfNotExists effect.
+	RoleDefinitionIDs []string
 }
 
 // Plan is what the baseline of one group holds.
@@ -183,17 +189,19 @@ func (a *Args) Plan() (*Plan, error) {
 		} else {
 			p.PolicyDefinitionID = as.PolicyDefinitionID
 		}
-		if as.EffectParameter != "" {
+		effectParameter := lib.effectParameter(as)
+		p.EffectParameter = effectParameter
+		if effectParameter != "" {
 			p.Effect = as.Effects[arch.Level]
 		} else if arch.Level == LevelAudit {
 			p.EnforcementMode = EnforcementDoNotEnforce
 		}
 		if e, ok := o.Effects[n]; ok {
 			switch {
-			case as.EffectParameter == "":
+			case effectParameter == "":
 				bad("Override.Effects[%q] %q: the assignment's definition has a fixed effect; set Override.EnforcementModes[%q] to %q to audit it instead", n, e, n, n, EnforcementDoNotEnforce)
-			case !slices.Contains(as.AllowedEffects, e):
-				bad("Override.Effects[%q] %q is not an allowed effect; use one of %s", n, e, strings.Join(as.AllowedEffects, ", "))
+			case !slices.Contains(lib.allowedEffects(as), e):
+				bad("Override.Effects[%q] %q is not an effect definition %s allows; use one of %s", n, e, lib.definitionID(as), strings.Join(lib.allowedEffects(as), ", "))
 			default:
 				p.Effect = e
 			}
@@ -232,11 +240,17 @@ func (a *Args) Plan() (*Plan, error) {
 				bad("assignment %q of archetype %q: parameter %q has no value; set %s", n, arch.Name, k, lib.sourceOf(n, k))
 			}
 		}
-		if as.EffectParameter != "" && p.Effect != "" {
-			p.Parameters[as.EffectParameter] = p.Effect
+		if effectParameter != "" && p.Effect != "" {
+			p.Parameters[effectParameter] = p.Effect
 		}
-		p.Identity = slices.Contains(identityEffects, p.Effect)
+		p.Identity = identityEffect(p.Effect)
+		if p.Identity {
+			p.RoleDefinitionIDs = lib.roles(as)
+		}
 		needsIdentity = needsIdentity || p.Identity
+		for _, err := range lib.checkPlanned(p, a.Location) {
+			bad("%v", err)
+		}
 		plan.Assignments = append(plan.Assignments, p)
 	}
 	for _, d := range sortedKeys(custom) {
@@ -253,6 +267,48 @@ func (a *Args) Plan() (*Plan, error) {
 		return nil, errors.Join(errs...)
 	}
 	return plan, nil
+}
+
+// checkPlanned checks a planned assignment against its definition's facts, as ARM
+// will when it is created.
+func (l *Library) checkPlanned(p PlannedAssignment, location string) []error {
+	facts, err := l.facts(p.Assignment)
+	if err != nil || facts == nil {
+		return nil
+	}
+	values := AssignmentValues{
+		Name: p.Assignment.Name, DefinitionID: l.definitionID(p.Assignment),
+		Parameters: map[string]any{}, Identity: p.Identity, Location: location,
+		Roles: p.RoleDefinitionIDs, RolesKnown: true,
+	}
+	for k, v := range p.Parameters {
+		values.Parameters[k] = PlainValue(v)
+	}
+	return CheckAssignment(facts, values)
+}
+
+// PlainValue returns v's plain Go value when it is known before deployment (a plain
+// value or a pulumi.String-like constant), and UnknownValue for an Output.
+func PlainValue(v any) any {
+	switch x := v.(type) {
+	case pulumi.String:
+		return string(x)
+	case pulumi.StringArray:
+		out := make([]any, len(x))
+		for i, e := range x {
+			if out[i] = PlainValue(e); out[i] == (UnknownValue{}) {
+				return UnknownValue{}
+			}
+		}
+		return out
+	case pulumi.Bool:
+		return bool(x)
+	case pulumi.Int:
+		return int(x)
+	case pulumi.Input:
+		return UnknownValue{}
+	}
+	return v
 }
 
 // flatten returns the assignment names of an archetype and its ancestors.
