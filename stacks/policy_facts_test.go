@@ -1,0 +1,143 @@
+package stacks
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/aiready/aiready/components/policybaseline"
+	"github.com/aiready/aiready/internal/pulumitest"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Types the facts test reads.
+const (
+	typePolicyAssignment = "azure-native:authorization:PolicyAssignment"
+	typePolicyDefinition = "azure-native:authorization:PolicyDefinitionAtManagementGroup"
+	typeRoleAssignment   = "azure-native:authorization:RoleAssignment"
+	roleDefinitionPrefix = "/providers/Microsoft.Authorization/roleDefinitions/"
+)
+
+// TestRegisteredAssignmentsMatchAzureFacts checks every policy assignment the three
+// stacks register (the resources, not the library's JSON) as ARM will: the assigned
+// definition exists (a built-in in Azure's facts, or a custom definition the stack
+// registers at the assignment's scope) and is not deprecated; every parameter passed
+// is declared; every value is allowed; every parameter without a default is passed;
+// every Modify/DeployIfNotExists assignment has an identity, a location and a role
+// assignment for each role its definition names.
+func TestRegisteredAssignmentsMatchAzureFacts(t *testing.T) {
+	for _, stack := range []string{"dev", "corp", "online"} {
+		t.Run(stack, func(t *testing.T) {
+			rec, err := runStack(t, stack, shippedConfig(t, stack))
+			require.NoError(t, err)
+			custom := customDefinitionFacts(t, rec)
+			assignments := rec.ByType(typePolicyAssignment)
+			require.NotEmpty(t, assignments)
+			for _, a := range assignments {
+				values := registeredAssignment(rec, a)
+				def, ok := definitionFacts(custom, values.DefinitionID)
+				if !assert.True(t, ok, "%s assigns %s: neither a built-in in Azure's facts nor a custom definition this stack registers", values.Name, values.DefinitionID) {
+					continue
+				}
+				for _, err := range policybaseline.CheckAssignment(def, values) {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}
+
+// definitionFacts returns the facts of an assigned definition id.
+func definitionFacts(custom map[string]*policybaseline.DefinitionFacts, id string) (*policybaseline.DefinitionFacts, bool) {
+	if f, ok := custom[strings.ToLower(id)]; ok {
+		return f, true
+	}
+	if !strings.HasPrefix(id, "/providers/Microsoft.Authorization/policyDefinitions/") {
+		return nil, false
+	}
+	return policybaseline.DefaultBuiltIns().Definition(id)
+}
+
+// customDefinitionFacts reads the custom definitions the stack registers, by id.
+func customDefinitionFacts(t *testing.T, rec *pulumitest.Recorder) map[string]*policybaseline.DefinitionFacts {
+	out := map[string]*policybaseline.DefinitionFacts{}
+	for _, r := range rec.ByType(typePolicyDefinition) {
+		d := &policybaseline.Definition{
+			Name:       r.String("policyDefinitionName"),
+			Mode:       r.String("mode"),
+			Parameters: mappable(r, "parameters"),
+			PolicyRule: mappable(r, "policyRule"),
+		}
+		f, err := d.Facts()
+		require.NoError(t, err)
+		id := "/providers/Microsoft.Management/managementGroups/" + r.String("managementGroupId") +
+			"/providers/Microsoft.Authorization/policyDefinitions/" + d.Name
+		out[strings.ToLower(id)] = f
+	}
+	return out
+}
+
+// registeredAssignment reads a registered assignment as ARM receives it, with the
+// roles granted to its identity (role assignments whose principalId comes from it).
+func registeredAssignment(rec *pulumitest.Recorder, a pulumitest.Resource) policybaseline.AssignmentValues {
+	v := policybaseline.AssignmentValues{
+		Name:         a.String("policyAssignmentName"),
+		DefinitionID: a.String("policyDefinitionId"),
+		Parameters:   map[string]any{},
+		Identity:     a.String("identity.type") != "" && a.String("identity.type") != "None",
+		Location:     a.String("location"),
+		RolesKnown:   true,
+	}
+	if params, ok := a.Input("parameters"); ok && params.IsObject() {
+		for k, p := range params.ObjectValue() {
+			val, ok := pulumitest.Lookup(p, "value")
+			if !ok || val.ContainsUnknowns() {
+				v.Parameters[string(k)] = policybaseline.UnknownValue{}
+				continue
+			}
+			v.Parameters[string(k)] = plainValue(val)
+		}
+	}
+	for _, r := range rec.ByType(typeRoleAssignment) {
+		for _, dep := range r.PropertyDependencies["principalId"] {
+			if dep == a.URN {
+				v.Roles = append(v.Roles, strings.TrimPrefix(r.String("roleDefinitionId"), roleDefinitionPrefix))
+			}
+		}
+	}
+	return v
+}
+
+// mappable returns the input at key as plain Go values.
+func mappable(r pulumitest.Resource, key string) map[string]any {
+	v, ok := r.Input(key)
+	if !ok {
+		return nil
+	}
+	m, _ := plainValue(v).(map[string]any)
+	return m
+}
+
+// plainValue turns a property value into the plain Go value ARM would receive.
+func plainValue(v resource.PropertyValue) any {
+	switch {
+	case v.IsSecret():
+		return plainValue(v.SecretValue().Element)
+	case v.IsOutput():
+		return plainValue(v.OutputValue().Element)
+	case v.IsArray():
+		out := make([]any, len(v.ArrayValue()))
+		for i, e := range v.ArrayValue() {
+			out[i] = plainValue(e)
+		}
+		return out
+	case v.IsObject():
+		out := map[string]any{}
+		for k, e := range v.ObjectValue() {
+			out[string(k)] = plainValue(e)
+		}
+		return out
+	}
+	return v.Mappable()
+}
