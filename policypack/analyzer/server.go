@@ -197,7 +197,7 @@ func (s *Server) GetAnalyzerInfo(context.Context, *emptypb.Empty) (*pulumirpc.An
 				Specification: r.Recommendation,
 			},
 			Tags:             []string{r.Section},
-			RemediationSteps: "Mirrors " + r.Mirrors + ".",
+			RemediationSteps: "Mirrors " + r.MirrorsText() + ".",
 		})
 		info.InitialConfig[r.Name] = &pulumirpc.PolicyConfig{EnforcementLevel: toRPCLevel(defaults[r.Name]), Properties: initial}
 	}

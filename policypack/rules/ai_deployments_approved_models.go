@@ -12,11 +12,13 @@ var AIDeploymentsApprovedModels = register(&Rule{
 	Description:    "Azure OpenAI model deployments use only approved models and versions (config allowedModels; by default the catalog's models).",
 	Section:        SectionGovernance,
 	Recommendation: "Apply AI-specific policies to each management group.",
-	Mirrors:        "Azure Policy aafe3651-cb78-4f68-9f81-e7e41509110f (Azure AI Foundry deployments should use only approved registry models)",
-	Severity:       High,
-	Level:          Mandatory,
-	Types:          []string{TypeDeployment},
-	Config:         []string{"allowedModels"},
+	BuiltIns: []BuiltIn{
+		{ID: "aafe3651-cb78-4f68-9f81-e7e41509110f", DisplayName: "Cognitive Services Deployments should only use approved Registry Models"},
+	},
+	Severity: High,
+	Level:    Mandatory,
+	Types:    []string{TypeDeployment},
+	Config:   []string{"allowedModels"},
 	Check: func(ctx *Context, r *Resource) []Finding {
 		nameV := r.Get("properties.model.name")
 		if nameV.IsUnknown() {

@@ -15,11 +15,14 @@ var AIDeploymentsAvailable = register(&Rule{
 		"and deployment type are offered in its account's region, per the availability catalog (config catalog; embedded by default).",
 	Section:        SectionReliability,
 	Recommendation: "Verify AI service availability in target regions before deployment.",
-	Mirrors:        "Azure Policy e56962a6-4747-49cd-b67b-bf8b01975c4c (Allowed locations), narrowed to where each service and model is offered",
-	Severity:       Medium,
-	Level:          Mandatory,
-	Types:          []string{TypeAccount, TypeDeployment, TypeSearchService, TypeMLWorkspace},
-	Config:         []string{"catalog"},
+	BuiltIns: []BuiltIn{
+		{ID: "e56962a6-4747-49cd-b67b-bf8b01975c4c", DisplayName: "Allowed locations"},
+	},
+	Mirrors:  "narrowed to where each service and model is offered",
+	Severity: Medium,
+	Level:    Mandatory,
+	Types:    []string{TypeAccount, TypeDeployment, TypeSearchService, TypeMLWorkspace},
+	Config:   []string{"catalog"},
 	CheckStack: func(ctx *Context, s *Stack) []Finding {
 		cat := ctx.Settings.Catalog
 		var out []Finding

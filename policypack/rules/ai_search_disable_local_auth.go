@@ -8,10 +8,12 @@ var AISearchDisableLocalAuth = register(&Rule{
 	Description:    "Azure AI Search services have local (API key) authentication disabled, so that only Microsoft Entra ID identities can call them.",
 	Section:        SectionGovernance,
 	Recommendation: "Apply AI-specific policies to each management group.",
-	Mirrors:        "Azure Policy 6300012e-e9a4-4649-b41f-a85f5c43be91 (Azure AI Search services should have local authentication methods disabled)",
-	Severity:       High,
-	Level:          Mandatory,
-	Types:          []string{TypeSearchService},
+	BuiltIns: []BuiltIn{
+		{ID: "6300012e-e9a4-4649-b41f-a85f5c43be91", DisplayName: "Azure AI Search services should have local authentication methods disabled", ALZSets: []string{"Enforce-Guardrails-CognitiveServices"}},
+	},
+	Severity: High,
+	Level:    Mandatory,
+	Types:    []string{TypeSearchService},
 	Check: func(_ *Context, r *Resource) []Finding {
 		return requireBool(r, "disableLocalAuth", true, "API-key authentication is disabled",
 			"set it to true so that the service accepts Microsoft Entra ID tokens only, not API keys.")

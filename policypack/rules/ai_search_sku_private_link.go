@@ -6,10 +6,12 @@ var AISearchSKUPrivateLink = register(&Rule{
 	Description:    "Azure AI Search services use a SKU that supports private link (not free).",
 	Section:        SectionGovernance,
 	Recommendation: "Apply AI-specific policies to each management group.",
-	Mirrors:        "Azure Policy a049bf77-880b-470f-ba6d-9f21c530cf83 (Azure AI Search service should use a SKU that supports private link)",
-	Severity:       Medium,
-	Level:          Mandatory,
-	Types:          []string{TypeSearchService},
+	BuiltIns: []BuiltIn{
+		{ID: "a049bf77-880b-470f-ba6d-9f21c530cf83", DisplayName: "Azure AI Search service should use a SKU that supports private link", ALZSets: []string{"Enforce-Guardrails-CognitiveServices"}},
+	},
+	Severity: Medium,
+	Level:    Mandatory,
+	Types:    []string{TypeSearchService},
 	Check: func(_ *Context, r *Resource) []Finding {
 		v := r.Get("sku.name")
 		if v.IsUnknown() {

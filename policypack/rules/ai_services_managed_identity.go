@@ -8,10 +8,12 @@ var AIServicesManagedIdentity = register(&Rule{
 	Description:    "Azure AI services and Azure OpenAI accounts use a managed identity (system- or user-assigned) to reach other Azure resources.",
 	Section:        SectionGovernance,
 	Recommendation: "Apply AI-specific policies to each management group.",
-	Mirrors:        "Azure Policy fe3fd216-4f83-4fc1-8984-2bbec80a3418 (Cognitive Services accounts should use a managed identity)",
-	Severity:       Medium,
-	Level:          Mandatory,
-	Types:          []string{TypeAccount},
+	BuiltIns: []BuiltIn{
+		{ID: "fe3fd216-4f83-4fc1-8984-2bbec80a3418", DisplayName: "Cognitive Services accounts should use a managed identity", ALZSets: []string{"Enforce-Guardrails-CognitiveServices", "Enforce-Guardrails-OpenAI"}},
+	},
+	Severity: Medium,
+	Level:    Mandatory,
+	Types:    []string{TypeAccount},
 	Check: func(_ *Context, r *Resource) []Finding {
 		v := r.Get("identity.type")
 		if v.IsUnknown() {

@@ -6,10 +6,12 @@ var AIServicesPrivateEndpoint = register(&Rule{
 	Description:    "Every Azure AI services and Azure OpenAI account has a private endpoint in the stack.",
 	Section:        SectionGovernance,
 	Recommendation: "Apply AI-specific policies to each management group.",
-	Mirrors:        "Azure Policy d6759c02-b87f-42b7-892e-71b3f471d782 (Azure AI Services should use private link)",
-	Severity:       High,
-	Level:          Mandatory,
-	Types:          []string{TypeAccount, TypePrivateEndpoint},
+	BuiltIns: []BuiltIn{
+		{ID: "d6759c02-b87f-42b7-892e-71b3f471d782", DisplayName: "Azure AI Services resources should use Azure Private Link", ALZSets: []string{"Enforce-Guardrails-OpenAI"}},
+	},
+	Severity: High,
+	Level:    Mandatory,
+	Types:    []string{TypeAccount, TypePrivateEndpoint},
 	CheckStack: func(_ *Context, s *Stack) []Finding {
 		accounts := s.OfType(TypeAccount)
 		if len(accounts) == 0 {

@@ -10,8 +10,10 @@ var AIServicesRestrictPublicNetwork = register(&Rule{
 		"and disabled or restricted (network ACL default action Deny, no IP rules) in every other archetype.",
 	Section:        SectionGovernance,
 	Recommendation: "Create separate management groups for internet-facing and internal AI workloads.",
-	Mirrors: "Azure Policy 037eea7a-bd0a-46c5-9a66-03aea78705d3 (Azure AI Services resources should restrict network access) " +
-		"and 47ba1dd7-28d9-4b07-a8d5-9813bed64e0c (disable public network access, corp); ALZ Deny-Public-Endpoints",
+	BuiltIns: []BuiltIn{
+		{ID: "037eea7a-bd0a-46c5-9a66-03aea78705d3", DisplayName: "Azure AI Services resources should restrict network access", ALZSets: []string{"Deny-PublicPaaSEndpoints", "Enforce-Guardrails-OpenAI"}},
+		{ID: "47ba1dd7-28d9-4b07-a8d5-9813bed64e0c", DisplayName: "Configure Cognitive Services accounts to disable public network access", ALZSets: []string{"Enforce-Guardrails-CognitiveServices"}, Effects: "a Modify that Azure applies in corp; the rule denies at preview what it would change"},
+	},
 	Severity: High,
 	Level:    Mandatory,
 	Types:    []string{TypeAccount},

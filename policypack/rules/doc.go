@@ -26,3 +26,5 @@
 // so that a missing setting is a violation at preview rather than "cannot verify".
 // Properties Azure fills in (a location, a name, an endpoint) are read with Get.
 package rules
+
+//go:generate go run ../internal/genbuiltins -out testdata/builtins.json

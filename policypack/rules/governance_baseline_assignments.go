@@ -14,7 +14,7 @@ var GovernanceBaselineAssignments = register(&Rule{
 		"audit-level archetypes (dev, sandbox) may use DoNotEnforce.",
 	Section:        SectionGovernance,
 	Recommendation: "Apply AI-specific policies to each management group.",
-	Mirrors:        "ALZ archetype assignments (corp: Deny-Public-Endpoints, Deny-Public-IP-On-NIC; landingzones: Deny-MgmtPorts-Internet, Deny-Subnet-Without-Nsg, Enable-DDoS-VNET), as AIPolicyBaseline names them",
+	Mirrors:        "AIPolicyBaseline's archetype assignments (corp: Modify-AI-PublicAccess, Deny-Public-IP-On-NIC; landingzones: Deny-AI-LocalAuth, Deny-MgmtPorts-Internet, Deny-Subnet-Without-Nsg; online: Enable-DDoS-VNET, Deny-AI-NetworkAccess), which follow the ALZ archetypes",
 	Severity:       High,
 	Level:          Mandatory,
 	Types:          []string{TypeManagementGroup, TypePolicyAssignment},

@@ -9,8 +9,10 @@ var KeyVaultsHardened = register(&Rule{
 		"and public network access disabled in the corp archetype.",
 	Section:        SectionGovernance,
 	Recommendation: "Apply AI-specific policies to each management group.",
-	Mirrors: "Azure Policy 0b60c0b2-2dc2-4e1c-b5c9-abbed971de53 (Key vaults should have deletion protection enabled), " +
-		"405c5871-3e91-4644-8a63-58e19d68ff5b (disable public network access, corp); ALZ Enforce-GR-KeyVault",
+	BuiltIns: []BuiltIn{
+		{ID: "0b60c0b2-2dc2-4e1c-b5c9-abbed971de53", DisplayName: "Key vaults should have deletion protection enabled", ALZSets: []string{"Enforce-Guardrails-KeyVault_20260203"}},
+		{ID: "405c5871-3e91-4644-8a63-58e19d68ff5b", DisplayName: "Azure Key Vault should disable public network access", ALZSets: []string{"Deny-PublicPaaSEndpoints"}, Effects: "corp"},
+	},
 	Severity: High,
 	Level:    Mandatory,
 	Types:    []string{TypeKeyVault},

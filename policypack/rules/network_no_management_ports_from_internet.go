@@ -15,11 +15,14 @@ var NetworkNoManagementPortsFromInternet = register(&Rule{
 		"whether the port is named, inside a range or matched by \"*\".",
 	Section:        SectionConnectivity,
 	Recommendation: "Secure operational access to AI workloads with Azure Bastion.",
-	Mirrors:        "ALZ Deny-MgmtPorts-Internet (Management port access from the Internet should be blocked); Azure Policy 22730e10-96f6-4aac-ad84-9383d35b5917 (management ports closed on VMs)",
-	Severity:       Critical,
-	Level:          Mandatory,
-	Types:          []string{TypeNSG, TypeSecurityRule},
-	Config:         []string{"managementPorts"},
+	BuiltIns: []BuiltIn{
+		{ID: "22730e10-96f6-4aac-ad84-9383d35b5917", DisplayName: "Management ports should be closed on your virtual machines"},
+	},
+	Mirrors:  "ALZ Deny-MgmtPorts-Internet (management port access from the internet should be blocked), AIPolicyBaseline's custom definition of the same name",
+	Severity: Critical,
+	Level:    Mandatory,
+	Types:    []string{TypeNSG, TypeSecurityRule},
+	Config:   []string{"managementPorts"},
 	Check: func(ctx *Context, r *Resource) []Finding {
 		ports := ctx.Settings.ManagementPorts
 		if r.Type == TypeSecurityRule {

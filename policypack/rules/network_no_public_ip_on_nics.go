@@ -12,10 +12,13 @@ var NetworkNoPublicIPOnNICs = register(&Rule{
 	Description:    "Network interfaces, virtual machines and scale sets have no public IP address; operators reach them through Azure Bastion.",
 	Section:        SectionConnectivity,
 	Recommendation: "Secure operational access to AI workloads with Azure Bastion.",
-	Mirrors:        "Azure Policy 83a86a26-fd1f-447c-b59d-e51f44264114 (Network interfaces should not have public IPs); ALZ Deny-Public-IP-On-NIC",
-	Severity:       High,
-	Level:          Mandatory,
-	Types:          []string{TypeNetworkInterface, TypeVirtualMachine, TypeVMScaleSet},
+	BuiltIns: []BuiltIn{
+		{ID: "83a86a26-fd1f-447c-b59d-e51f44264114", DisplayName: "Network interfaces should not have public IPs", ALZSets: []string{"Enforce-Guardrails-Network_20250326"}},
+	},
+	Mirrors:  "ALZ corp assignment Deny-Public-IP-On-NIC",
+	Severity: High,
+	Level:    Mandatory,
+	Types:    []string{TypeNetworkInterface, TypeVirtualMachine, TypeVMScaleSet},
 	Check: func(_ *Context, r *Resource) []Finding {
 		switch r.Type {
 		case TypeNetworkInterface:

@@ -8,10 +8,13 @@ var NetworkOnlineVNetsDDoS = register(&Rule{
 	Description:    "Virtual networks of the online (internet-facing) archetype are protected by an Azure DDoS Protection plan.",
 	Section:        SectionConnectivity,
 	Recommendation: "Activate Azure DDoS Protection for internet-facing AI workloads.",
-	Mirrors:        "Azure Policy 94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d (Virtual networks should be protected by Azure DDoS Protection); ALZ Enable-DDoS-VNET",
-	Severity:       High,
-	Level:          Mandatory,
-	Types:          []string{TypeVirtualNetwork},
+	BuiltIns: []BuiltIn{
+		{ID: "94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d", DisplayName: "Virtual networks should be protected by Azure DDoS Protection", ALZSets: []string{"Enforce-Guardrails-Network_20250326"}, Effects: "a Modify that Azure applies; the rule denies at preview what it would change"},
+	},
+	Mirrors:  "ALZ landing-zone assignment Enable-DDoS-VNET",
+	Severity: High,
+	Level:    Mandatory,
+	Types:    []string{TypeVirtualNetwork},
 	Check: func(ctx *Context, r *Resource) []Finding {
 		c := ctx.Classify(r)
 		if c.Base != config.Online {

@@ -8,10 +8,12 @@ var NetworkP2SVPNEntraID = register(&Rule{
 	Description:    "Point-to-site VPN on a virtual network gateway authenticates users with Microsoft Entra ID only.",
 	Section:        SectionConnectivity,
 	Recommendation: "Use Azure VPN Gateway for moderate data transfer.",
-	Mirrors:        "Azure Policy 21a6bc25-125e-4d13-b82d-2e19b7208ab7 (VPN gateways should use only Azure Active Directory authentication for point-to-site users)",
-	Severity:       Medium,
-	Level:          Advisory,
-	Types:          []string{TypeGateway},
+	BuiltIns: []BuiltIn{
+		{ID: "21a6bc25-125e-4d13-b82d-2e19b7208ab7", DisplayName: "VPN gateways should use only Azure Active Directory (Azure AD) authentication for point-to-site users", ALZSets: []string{"Enforce-Guardrails-Network_20250326"}},
+	},
+	Severity: Medium,
+	Level:    Advisory,
+	Types:    []string{TypeGateway},
 	Check: func(_ *Context, r *Resource) []Finding {
 		cfg := r.Get("vpnClientConfiguration")
 		if cfg.IsUnknown() {

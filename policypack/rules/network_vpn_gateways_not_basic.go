@@ -6,10 +6,12 @@ var NetworkVPNGatewaysNotBasic = register(&Rule{
 	Description:    "VPN gateways do not use the Basic SKU, which lacks the bandwidth, zone redundancy and authentication options AI data transfer needs.",
 	Section:        SectionConnectivity,
 	Recommendation: "Use Azure VPN Gateway for moderate data transfer.",
-	Mirrors:        "Azure Policy e345b6c3-24bd-4c93-9bbb-7e5e49a17b78 (Azure VPN gateways should not use 'basic' SKU)",
-	Severity:       Medium,
-	Level:          Mandatory,
-	Types:          []string{TypeGateway},
+	BuiltIns: []BuiltIn{
+		{ID: "e345b6c3-24bd-4c93-9bbb-7e5e49a17b78", DisplayName: "Azure VPN gateways should not use 'basic' SKU", Effects: "Azure can only audit it (effect Audit or Disabled); the rule denies at preview"},
+	},
+	Severity: Medium,
+	Level:    Mandatory,
+	Types:    []string{TypeGateway},
 	Check: func(_ *Context, r *Resource) []Finding {
 		kind := r.Get("gatewayType")
 		if kind.IsUnknown() {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -71,6 +72,9 @@ func NewIndex(list []*Rule) Index {
 	return idx
 }
 
+// guidRE matches a built-in policy definition's name.
+var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
 // Validate checks the registry itself: names are unique kebab-case, every rule has its
 // metadata, exactly one of Check and CheckStack, and each config key one home.
 func Validate(list []*Rule) error {
@@ -88,8 +92,13 @@ func Validate(list []*Rule) error {
 		if r.Description == "" || !strings.HasSuffix(r.Description, ".") || strings.ToUpper(r.Description[:1]) != r.Description[:1] {
 			errs = append(errs, fmt.Sprintf("rule %q: description must be a full sentence", r.Name))
 		}
-		if r.Section == "" || r.Recommendation == "" || r.Mirrors == "" || r.Severity == "" || len(r.Types) == 0 {
+		if r.Section == "" || r.Recommendation == "" || r.MirrorsText() == "" || r.Severity == "" || len(r.Types) == 0 {
 			errs = append(errs, fmt.Sprintf("rule %q: section, recommendation, mirrors, severity and types are required", r.Name))
+		}
+		for _, b := range r.BuiltIns {
+			if !guidRE.MatchString(b.ID) || b.DisplayName == "" {
+				errs = append(errs, fmt.Sprintf("rule %q: built-in %q needs a GUID id and Azure's display name", r.Name, b.ID))
+			}
 		}
 		switch r.Level {
 		case Advisory, Mandatory, Disabled, Remediate:
@@ -133,4 +142,21 @@ func isKebab(s string) bool {
 		}
 	}
 	return true
+}
+
+// MirroredBuiltIns returns the ids of the built-in definitions the pack's rules
+// mirror, sorted.
+func MirroredBuiltIns() []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, r := range All() {
+		for _, b := range r.BuiltIns {
+			if !seen[b.ID] {
+				seen[b.ID] = true
+				ids = append(ids, b.ID)
+			}
+		}
+	}
+	sort.Strings(ids)
+	return ids
 }

@@ -31,12 +31,14 @@ func TestEveryConfigKeyHasOneHome(t *testing.T) {
 func TestValidateRejectsBadRules(t *testing.T) {
 	ok := *AIServicesDisableLocalAuth
 	cases := map[string]func(r *Rule){
-		"not kebab":        func(r *Rule) { r.Name = "Bad_Name" },
-		"no sentence":      func(r *Rule) { r.Description = "lower case and no period" },
-		"no mirrors":       func(r *Rule) { r.Mirrors = "" },
-		"bad level":        func(r *Rule) { r.Level = "loud" },
-		"check and stack":  func(r *Rule) { r.CheckStack = func(*Context, *Stack) []Finding { return nil } },
-		"neither function": func(r *Rule) { r.Check = nil },
+		"not kebab":               func(r *Rule) { r.Name = "Bad_Name" },
+		"no sentence":             func(r *Rule) { r.Description = "lower case and no period" },
+		"no mirrors":              func(r *Rule) { r.Mirrors, r.BuiltIns = "", nil },
+		"built-in without a name": func(r *Rule) { r.BuiltIns = []BuiltIn{{ID: r.BuiltIns[0].ID}} },
+		"built-in id not a GUID":  func(r *Rule) { r.BuiltIns = []BuiltIn{{ID: "71ef260a", DisplayName: "x"}} },
+		"bad level":               func(r *Rule) { r.Level = "loud" },
+		"check and stack":         func(r *Rule) { r.CheckStack = func(*Context, *Stack) []Finding { return nil } },
+		"neither function":        func(r *Rule) { r.Check = nil },
 	}
 	for name, change := range cases {
 		t.Run(name, func(t *testing.T) {

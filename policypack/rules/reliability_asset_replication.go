@@ -15,10 +15,13 @@ var ReliabilityAssetReplication = register(&Rule{
 		"and AI Search services exist in a second region, since AI Search has no geo-replication of its own.",
 	Section:        SectionReliability,
 	Recommendation: "Replicate critical AI assets to secondary regions for business continuity.",
-	Mirrors:        "Azure Policy bf045164-79ba-4215-8f95-f8048dc1780b (Geo-redundant storage should be enabled for Storage Accounts)",
-	Severity:       High,
-	Level:          Mandatory,
-	Types:          []string{TypeStorageAccount, TypeObjectReplication, TypeSearchService, TypeAccount, TypeMLWorkspace},
+	BuiltIns: []BuiltIn{
+		{ID: "bf045164-79ba-4215-8f95-f8048dc1780b", DisplayName: "Geo-redundant storage should be enabled for Storage Accounts", Effects: "Azure can only audit it (effect Audit or Disabled)"},
+	},
+	Mirrors:  "object replication to a second account counts as well",
+	Severity: High,
+	Level:    Mandatory,
+	Types:    []string{TypeStorageAccount, TypeObjectReplication, TypeSearchService, TypeAccount, TypeMLWorkspace},
 	CheckStack: func(ctx *Context, s *Stack) []Finding {
 		if len(s.OfType(TypeAccount))+len(s.OfType(TypeSearchService))+len(s.OfType(TypeMLWorkspace)) == 0 {
 			return nil // no AI workload in this stack

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/aiready/aiready/policypack/config"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
@@ -49,8 +51,11 @@ type Rule struct {
 	Section string
 	// Recommendation is the guide's recommendation, in its words.
 	Recommendation string
-	// Mirrors names the Azure built-in policy (definition id) or ALZ assignment the rule
-	// mirrors, or says that Azure Policy has none.
+	// BuiltIns are the Azure built-in policy definitions the rule mirrors, each as
+	// Azure names it (a test checks them against Azure's facts).
+	BuiltIns []BuiltIn
+	// Mirrors says what else the rule mirrors (an ALZ archetype assignment, a guide
+	// recommendation, AIPolicyBaseline's assignments) or why Azure Policy has none.
 	Mirrors string
 	// Severity is the harm a violation can do.
 	Severity Severity
@@ -67,6 +72,48 @@ type Rule struct {
 	// Fix returns the properties changed to comply, and whether it changed anything;
 	// nil when the rule offers no remediation.
 	Fix func(ctx *Context, r *Resource) (resource.PropertyMap, bool)
+}
+
+// BuiltIn is an Azure built-in policy definition a rule mirrors.
+type BuiltIn struct {
+	// ID is the definition's name (its GUID).
+	ID string
+	// DisplayName is the definition's display name, exactly as Azure has it.
+	DisplayName string
+	// ALZSets are the Azure landing zone guardrail sets that hold the definition.
+	ALZSets []string
+	// Effects says how the rule relates to the definition when it differs from a plain
+	// mirror (e.g. "a Modify: Azure sets it; the rule denies at preview").
+	Effects string
+}
+
+// String renders the definition for documentation: "<id> (<name>; ALZ <sets>)".
+func (b BuiltIn) String() string {
+	s := b.ID + " (" + b.DisplayName
+	if len(b.ALZSets) > 0 {
+		s += "; ALZ " + strings.Join(b.ALZSets, ", ")
+	}
+	if b.Effects != "" {
+		s += "; " + b.Effects
+	}
+	return s + ")"
+}
+
+// MirrorsText renders what the rule mirrors in one sentence: its built-ins, then the
+// rest.
+func (r *Rule) MirrorsText() string {
+	var parts []string
+	if len(r.BuiltIns) > 0 {
+		ids := make([]string, len(r.BuiltIns))
+		for i, b := range r.BuiltIns {
+			ids[i] = b.String()
+		}
+		parts = append(parts, "Azure Policy "+strings.Join(ids, ", "))
+	}
+	if r.Mirrors != "" {
+		parts = append(parts, r.Mirrors)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // IsStack reports whether the rule judges the whole stack.

@@ -9,8 +9,11 @@ var StorageAccountsHardened = register(&Rule{
 		"and have public network access disabled in the corp archetype.",
 	Section:        SectionGovernance,
 	Recommendation: "Apply AI-specific policies to each management group.",
-	Mirrors: "Azure Policy 8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54 (prevent shared key access), 92a89a79-6c52-4a7e-a03f-61306fc49312 (prevent cross-tenant object replication), " +
-		"b2982f36-99f2-4db5-8eff-283140c09693 (disable public network access, corp); ALZ Enforce-GR-Storage0",
+	BuiltIns: []BuiltIn{
+		{ID: "8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54", DisplayName: "Storage accounts should prevent shared key access", ALZSets: []string{"Enforce-Guardrails-Storage"}},
+		{ID: "92a89a79-6c52-4a7e-a03f-61306fc49312", DisplayName: "Storage accounts should prevent cross tenant object replication", ALZSets: []string{"Enforce-Guardrails-Storage"}},
+		{ID: "b2982f36-99f2-4db5-8eff-283140c09693", DisplayName: "Storage accounts should disable public network access", ALZSets: []string{"Deny-PublicPaaSEndpoints"}, Effects: "corp"},
+	},
 	Severity: High,
 	Level:    Mandatory,
 	Types:    []string{TypeStorageAccount},

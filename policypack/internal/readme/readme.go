@@ -60,7 +60,7 @@ func Generate(list []*rules.Rule) string {
 			if r.Fix != nil {
 				desc += " Offers a remediation (level `remediate`)."
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", r.Name, r.Level, r.Severity, scope, cell(desc), cell(r.Mirrors))
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", r.Name, r.Level, r.Severity, scope, cell(desc), cell(r.MirrorsText()))
 		}
 	}
 	b.WriteString("\n## Config reference\n\nEach key is set on the policy named in the second column; other policies that need it read it from there.\n\n")
