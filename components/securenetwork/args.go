@@ -220,11 +220,14 @@ type HybridArgs struct {
 	HubPeering *HubPeeringArgs
 }
 
-// ExpressRoute gateway SKUs that support FastPath.
+// ExpressRoute gateway SKUs that support FastPath. SecureNetwork creates the
+// zone-redundant ones, ErGw3AZ and ErGwScale (see skus.go).
 const (
-	ErGw3AZ          = "ErGw3AZ"
+	ErGw3AZ   = "ErGw3AZ"
+	ErGwScale = "ErGwScale"
+	// UltraPerformance supports FastPath but is a non-AZ SKU; SecureNetwork refuses it
+	// and names ErGw3AZ instead.
 	UltraPerformance = "UltraPerformance"
-	ErGwScale        = "ErGwScale"
 )
 
 // MinFastPathScaleUnits is the fewest scale units an ErGwScale gateway needs for FastPath.
@@ -239,8 +242,9 @@ type ExpressRouteArgs struct {
 	// AuthorizationKey redeems a circuit authorization when the circuit is in another
 	// subscription. Optional; stored as a secret.
 	AuthorizationKey pulumi.StringInput
-	// SKU is the gateway SKU: ErGw3AZ, UltraPerformance or ErGwScale, the SKUs that
-	// support FastPath. Optional; default ErGw3AZ.
+	// SKU is the gateway SKU: ErGw3AZ or ErGwScale, the zone-redundant SKUs that
+	// support FastPath (UltraPerformance is refused: it cannot span zones). Optional;
+	// default ErGw3AZ.
 	SKU string
 	// MinScaleUnits and MaxScaleUnits bound an ErGwScale gateway's autoscaling.
 	// Optional, only with ErGwScale; default 10 and MinScaleUnits. FastPath needs at
@@ -258,8 +262,8 @@ const DefaultVPNSKU = "VpnGw2AZ"
 // VPNArgs configure a route-based VPN gateway. At least one of SiteToSite and
 // PointToSite is required.
 type VPNArgs struct {
-	// SKU is VpnGw1..VpnGw5 or VpnGw1AZ..VpnGw5AZ; never Basic. Optional; default
-	// VpnGw2AZ.
+	// SKU is VpnGw1AZ..VpnGw5AZ: Azure no longer creates the non-AZ VpnGw1..VpnGw5
+	// (since 2025-01-01), and Basic is refused. Optional; default VpnGw2AZ.
 	SKU string
 	// ActiveActive runs two gateway instances, each with its own public IP.
 	// Optional; default false.

@@ -82,7 +82,7 @@ func ExampleArgs_Validate() {
 	// Output:
 	// securenetwork: invalid SecureNetwork arguments:
 	// Regions[0].AddressSpace: 10.10.0.0/24 (256 addresses) is too small for the subnets, which need 400 addresses (privateEndpoints /24, bastion /26, apim /27, gateway /27, jumpbox /28); use a /23 or larger, or shrink or omit subnets with Regions[0].Subnets
-	// Regions[0].Hybrid.VPN.SKU: "Basic" is not allowed (no zone redundancy, no Entra ID point-to-site, no BGP; Azure Policy e345b6c3 denies it); use VpnGw2AZ or another VpnGw SKU
+	// Regions[0].Hybrid.VPN.SKU: "Basic" is not allowed (no zone redundancy, no Entra ID point-to-site, no BGP; Azure Policy e345b6c3 audits it); use VpnGw2AZ or another VpnGw<n>AZ SKU
 	// Regions[0].Hybrid.VPN: set SiteToSite (an on-premises VPN device) and/or PointToSite (users with the Azure VPN Client); a gateway with neither connects nothing
 	// DDoS: required for the online archetype: internet-facing AI workloads need Azure DDoS Protection on every virtual network; set DDoS to &securenetwork.DDoSArgs{} to create a plan, or give DDoSArgs.ExistingPlanID
 }

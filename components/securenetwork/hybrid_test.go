@@ -36,7 +36,7 @@ func strList(r pulumitest.Resource, path string) []string {
 }
 
 func TestExpressRouteWithFastPath(t *testing.T) {
-	for _, sku := range []string{"", ErGw3AZ, UltraPerformance} {
+	for _, sku := range []string{"", ErGw3AZ} {
 		t.Run("sku="+sku, func(t *testing.T) {
 			rec := run(t, oneRegion(HybridArgs{Mode: HybridExpressRoute, ExpressRoute: &ExpressRouteArgs{
 				CircuitID: pulumi.String(circuitID), SKU: sku,
@@ -62,9 +62,6 @@ func TestExpressRouteWithFastPath(t *testing.T) {
 			zones := strList(pip, "zones")
 			if want == ErGw3AZ && !slices.Equal(zones, []string{"1", "2", "3"}) {
 				t.Errorf("AZ gateway IP zones %v, want 1 2 3", zones)
-			}
-			if want == UltraPerformance && zones != nil {
-				t.Errorf("non-AZ gateway IP zones %v, want none", zones)
 			}
 			conn := rec.Named(t, tConn, "net-eastus2-ergw-connection")
 			if conn.String("connectionType") != "ExpressRoute" || conn.String("peer.id") != circuitID || conn.String("virtualNetworkGateway1.id") != gw.ID {

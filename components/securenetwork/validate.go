@@ -313,11 +313,13 @@ func (v *validator) hybrid(p string, out *resolvedRegion) {
 			out.sku = ErGw3AZ
 		}
 		switch out.sku {
-		case ErGw3AZ, UltraPerformance, ErGwScale:
+		case ErGw3AZ, ErGwScale:
+		case UltraPerformance:
+			v.add("%sExpressRoute.SKU: %q is a non-AZ SKU that cannot span availability zones, which Microsoft migrates to %s; use %s (FastPath too, zone-redundant) or %s", p, er.SKU, azEquivalents[er.SKU], ErGw3AZ, ErGwScale)
 		case "Standard", "HighPerformance", "ErGw1AZ", "ErGw2AZ":
-			v.add("%sExpressRoute.SKU: %q does not support FastPath; use %s, %s or %s (with at least %d scale units)", p, er.SKU, ErGw3AZ, UltraPerformance, ErGwScale, MinFastPathScaleUnits)
+			v.add("%sExpressRoute.SKU: %q does not support FastPath; use %s or %s (with at least %d scale units)", p, er.SKU, ErGw3AZ, ErGwScale, MinFastPathScaleUnits)
 		default:
-			v.add("%sExpressRoute.SKU: %q is not an ExpressRoute gateway SKU; use %s, %s or %s (the SKUs with FastPath)", p, er.SKU, ErGw3AZ, UltraPerformance, ErGwScale)
+			v.add("%sExpressRoute.SKU: %q is not an ExpressRoute gateway SKU; use %s or %s (the zone-redundant SKUs with FastPath)", p, er.SKU, ErGw3AZ, ErGwScale)
 		}
 		if out.sku == ErGwScale {
 			out.minUnits, out.maxUnits = er.MinScaleUnits, er.MaxScaleUnits
@@ -346,15 +348,17 @@ func (v *validator) hybrid(p string, out *resolvedRegion) {
 		if out.sku == "" {
 			out.sku = DefaultVPNSKU
 		}
-		switch out.sku {
-		case "Basic":
-			v.add("%sVPN.SKU: \"Basic\" is not allowed (no zone redundancy, no Entra ID point-to-site, no BGP; Azure Policy e345b6c3 denies it); use %s or another VpnGw SKU", p, DefaultVPNSKU)
-		case "VpnGw1", "VpnGw1AZ":
-			out.generation = "Generation1"
-		case "VpnGw2", "VpnGw3", "VpnGw4", "VpnGw5", "VpnGw2AZ", "VpnGw3AZ", "VpnGw4AZ", "VpnGw5AZ":
-			out.generation = "Generation2"
+		out.generation = vpnSKUGenerations[out.sku]
+		switch {
+		case out.generation != "":
+		case out.sku == "Basic":
+			v.add("%sVPN.SKU: \"Basic\" is not allowed (no zone redundancy, no Entra ID point-to-site, no BGP; Azure Policy e345b6c3 audits it); use %s or another VpnGw<n>AZ SKU", p, DefaultVPNSKU)
+		case azEquivalents[out.sku] != "" && vpnLegacyEquivalents[out.sku] == "":
+			v.add("%sVPN.SKU: %q is a non-AZ SKU Azure no longer creates (since 2025-01-01: NonAzSkusNotAllowedForVPNGateway); use %s, its zone-redundant equivalent", p, vpn.SKU, azEquivalents[out.sku])
+		case vpnLegacyEquivalents[out.sku] != "":
+			v.add("%sVPN.SKU: %q is a legacy SKU Azure no longer creates; use %s", p, vpn.SKU, vpnLegacyEquivalents[out.sku])
 		default:
-			v.add("%sVPN.SKU: %q is not a VPN gateway SKU; use VpnGw1 to VpnGw5 or VpnGw1AZ to VpnGw5AZ (default %s)", p, vpn.SKU, DefaultVPNSKU)
+			v.add("%sVPN.SKU: %q is not a VPN gateway SKU; use VpnGw1AZ to VpnGw5AZ (default %s)", p, vpn.SKU, DefaultVPNSKU)
 		}
 		if vpn.SiteToSite == nil && vpn.PointToSite == nil {
 			v.add("%sVPN: set SiteToSite (an on-premises VPN device) and/or PointToSite (users with the Azure VPN Client); a gateway with neither connects nothing", p)

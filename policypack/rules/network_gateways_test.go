@@ -31,6 +31,7 @@ func TestNetworkVPNGatewaysNotBasic(t *testing.T) {
 		{name: "ExpressRoute gateways are not checked", props: fixture(t, "gateway_er_valid")},
 		{name: "basic name", props: set(gw, "sku.name", "Basic"), want: []string{"sku.name is \"Basic\"; use VpnGw1AZ or larger."}},
 		{name: "basic tier", props: set(gw, "sku.tier", "basic"), want: []string{"sku.tier is \"basic\"; use VpnGw1AZ or larger."}},
+		{name: "non-AZ name", props: set(gw, "sku.name", "VpnGw2"), want: []string{"sku.name is \"VpnGw2\", a non-AZ SKU Azure no longer creates (NonAzSkusNotAllowedForVPNGateway since 2025-01-01); use VpnGw2AZ."}},
 		{name: "unknown", props: set(gw, "sku.tier", unknown),
 			want: []string{"Cannot verify at preview that the VPN gateway does not use the Basic SKU: sku.tier is not known yet; checked again at update."}},
 		{name: "another type is ignored", token: TypeGatewayConnection, props: set(gw, "sku.name", "Basic")},
