@@ -352,18 +352,22 @@ func (b *builder) searchService(reg resolvedRegion, acct *account) (*search.Serv
 	if b.args.Search.DisableIndexerStorageAccess {
 		return svc, nil
 	}
-	_, err = search.NewSharedPrivateLinkResource(b.ctx, b.name+"-"+role+"-blob-link", &search.SharedPrivateLinkResourceArgs{
+	message := pulumi.Sprintf("AI Search %s indexers read RAG data from %s", svc.Name, acct.res.Name)
+	link, err := search.NewSharedPrivateLinkResource(b.ctx, b.name+"-"+role+"-blob-link", &search.SharedPrivateLinkResourceArgs{
 		ResourceGroupName:             reg.rg,
 		SearchServiceName:             svc.Name,
 		SharedPrivateLinkResourceName: pulumi.String("blob-" + b.storageAccountName(acct.region)),
 		Properties: &search.SharedPrivateLinkResourcePropertiesArgs{
 			GroupId:               pulumi.String(groupBlob),
 			PrivateLinkResourceId: acct.res.ID().ToStringOutput(),
-			RequestMessage:        pulumi.Sprintf("AI Search %s indexers read RAG data from %s", svc.Name, acct.res.Name),
+			RequestMessage:        message,
 		},
 	}, b.opts()...)
 	if err != nil {
 		return nil, b.wrap(role+" shared private link", err)
+	}
+	if err := b.approveSharedLink(role, acct, link, message); err != nil {
+		return nil, err
 	}
 	// Least privilege: the RAG container when there is one, else the account.
 	scope := acct.res.ID().ToStringOutput()
@@ -381,6 +385,49 @@ func (b *builder) searchService(reg resolvedRegion, acct *account) (*search.Serv
 		return nil, b.wrap(role+" role assignment", err)
 	}
 	return svc, nil
+}
+
+// approveSharedLink approves, on the storage account, the private endpoint connection
+// a search service's shared private link creates there: Azure leaves it Pending until
+// the account's owner approves it, and indexers cannot read the RAG data before
+// ("Make outbound connections through a shared private link", Azure AI Search docs,
+// read 2026-12-02). The stack owns both ends, so it approves its own request.
+//
+// Azure names the connection itself; it is found among the account's connections by
+// its description, which is the link's request message. The approval keeps that
+// message as its description, so the same connection is found on every later run.
+func (b *builder) approveSharedLink(role string, acct *account, link *search.SharedPrivateLinkResource, message pulumi.StringOutput) error {
+	found := storage.LookupStorageAccountOutput(b.ctx, storage.LookupStorageAccountOutputArgs{
+		AccountName:       acct.res.Name,
+		ResourceGroupName: acct.region.rg,
+	}, pulumi.Parent(b.comp), pulumi.DependsOn([]pulumi.Resource{link}))
+	name := pulumi.All(found.PrivateEndpointConnections(), message, acct.res.Name).ApplyT(func(v []any) (string, error) {
+		return connectionNamed(v[0].([]storage.PrivateEndpointConnectionResponse), v[1].(string), v[2].(string))
+	}).(pulumi.StringOutput)
+	_, err := storage.NewPrivateEndpointConnection(b.ctx, b.name+"-"+role+"-blob-link-approval", &storage.PrivateEndpointConnectionArgs{
+		AccountName:                   acct.res.Name,
+		ResourceGroupName:             acct.region.rg,
+		PrivateEndpointConnectionName: name,
+		PrivateLinkServiceConnectionState: &storage.PrivateLinkServiceConnectionStateArgs{
+			Status:      pulumi.String(string(storage.PrivateEndpointServiceConnectionStatusApproved)),
+			Description: message,
+		},
+	}, b.opts(pulumi.DependsOn([]pulumi.Resource{link}))...)
+	if err != nil {
+		return b.wrap(role+" shared private link approval", err)
+	}
+	return nil
+}
+
+// connectionNamed returns the name of the connection whose description is message.
+func connectionNamed(conns []storage.PrivateEndpointConnectionResponse, message, account string) (string, error) {
+	for _, c := range conns {
+		if c.PrivateLinkServiceConnectionState.Description != nil && *c.PrivateLinkServiceConnectionState.Description == message {
+			return c.Name, nil
+		}
+	}
+	return "", fmt.Errorf("%s: storage account %s has no private endpoint connection requested with %q (of %d connections); "+
+		"the shared private link has not reached it yet: run pulumi up again", ComponentName, account, message, len(conns))
 }
 
 // roleDefinitionID is the subscription-scoped id of a built-in role, in the

@@ -28,7 +28,10 @@
 //     private endpoint (group searchService) and, unless disabled, a shared private
 //     link to the region's storage account plus Storage Blob Data Reader on its RAG
 //     container, so its indexers read the region's RAG data privately. The shared
-//     private link is a connection request the storage account's owner approves.
+//     private link is a connection request that Azure leaves Pending on the storage
+//     account until its owner approves it; the component owns both ends and
+//     approves it (a storage PrivateEndpointConnection, found among the account's
+//     connections by the link's request message).
 //   - An Azure ML registry replicated to both regions (regionDetails with
 //     system-created storage and Premium container registries), public network
 //     access disabled, a private endpoint (group amlregistry) in the primary region.

@@ -355,6 +355,22 @@ func TestSearchServices(t *testing.T) {
 		if got := link.String("searchServiceName"); got != "contosoai-"+c.region {
 			t.Errorf("%s searchServiceName = %q", link.Name, got)
 		}
+		approval := rec.Named(t, "azure-native:storage:PrivateEndpointConnection", "assets-search-"+c.role+"-blob-link-approval")
+		account := rec.Named(t, accountType, c.account)
+		for path, want := range map[string]string{
+			"accountName":                                   account.String("accountName"),
+			"resourceGroupName":                             account.String("resourceGroupName"),
+			"privateEndpointConnectionName":                 link.Name + ".0f8fad5b-d9cb-469f-a165-70867728950e",
+			"privateLinkServiceConnectionState.status":      "Approved",
+			"privateLinkServiceConnectionState.description": link.String("properties.requestMessage"),
+		} {
+			if got := approval.String(path); got != want {
+				t.Errorf("%s %s = %q, want %q (the connection the shared private link requested, approved)", approval.Name, path, got, want)
+			}
+		}
+		if !slices.Contains(approval.Dependencies, link.URN) {
+			t.Errorf("%s does not wait for %s", approval.Name, link.Name)
+		}
 		role := rec.Named(t, roleType, "assets-search-"+c.role+"-blob-reader")
 		if got := role.String("principalId"); got != "principal-"+svc.Name {
 			t.Errorf("%s principalId = %q, want the service's identity", role.Name, got)

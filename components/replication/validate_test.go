@@ -8,6 +8,7 @@ import (
 
 	"github.com/aiready/aiready/catalog"
 	"github.com/aiready/aiready/internal/pulumitest"
+	"github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -255,5 +256,21 @@ func TestValidationReportsEveryProblem(t *testing.T) {
 	}
 	if n := len(errorLines(err)); n != 4 {
 		t.Errorf("%d problems reported, want 4:\n%v", n, err)
+	}
+}
+
+// TestConnectionNamedNamesWhatIsMissing: an approval that cannot find the connection
+// its shared private link requested fails naming the account and the request.
+func TestConnectionNamedNamesWhatIsMissing(t *testing.T) {
+	msg := "AI Search s indexers read RAG data from a"
+	other := "someone else's request"
+	conns := []storage.PrivateEndpointConnectionResponse{{Name: "other.1", PrivateLinkServiceConnectionState: storage.PrivateLinkServiceConnectionStateResponse{Description: &other}}}
+	_, err := connectionNamed(conns, msg, "a")
+	if err == nil || !strings.Contains(err.Error(), `storage account a has no private endpoint connection requested with "AI Search s indexers read RAG data from a" (of 1 connections)`) {
+		t.Fatalf("error = %v", err)
+	}
+	conns = append(conns, storage.PrivateEndpointConnectionResponse{Name: "s.2", PrivateLinkServiceConnectionState: storage.PrivateLinkServiceConnectionStateResponse{Description: &msg}})
+	if name, err := connectionNamed(conns, msg, "a"); err != nil || name != "s.2" {
+		t.Fatalf("connectionNamed = %q, %v; want s.2", name, err)
 	}
 }

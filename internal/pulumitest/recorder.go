@@ -48,6 +48,8 @@ type Resource struct {
 	Protect, RetainOnDelete bool
 	// Dependencies are the URNs named with DependsOn.
 	Dependencies []string
+	// DeletedWith is the URN named with DeletedWith ("" when none).
+	DeletedWith string
 	// PropertyDependencies are, per input, the URNs its value came from (the links a
 	// policy pack's stack checks follow).
 	PropertyDependencies map[string][]string
@@ -202,6 +204,7 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		rec.Protect = rpc.GetProtect()
 		rec.RetainOnDelete = rpc.GetRetainOnDelete()
 		rec.Dependencies = rpc.GetDependencies()
+		rec.DeletedWith = rpc.GetDeletedWith()
 		rec.Version = rpc.GetVersion()
 		rec.AdditionalSecretOutputs = rpc.GetAdditionalSecretOutputs()
 		for k, v := range rpc.GetPropertyDependencies() {
@@ -247,12 +250,18 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 }
 
 // Call answers invokes: the client-config functions of azure-native and azuread
-// return fixed fake ids; anything else echoes its arguments.
+// return fixed fake ids; getStorageAccount returns the account with the private
+// endpoint connections its shared private links requested (see
+// storageAccountConnections); anything else echoes its arguments.
 func (r *Recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	r.mu.Lock()
 	r.calls = append(r.calls, args)
 	r.mu.Unlock()
 	switch args.Token {
+	case "azure-native:storage:getStorageAccount":
+		out := args.Args.Copy()
+		out["privateEndpointConnections"] = resource.NewProperty(r.storageAccountConnections(args.Args["accountName"].StringValue()))
+		return out, nil
 	case "azure-native:authorization:getClientConfig", "azuread:index/getClientConfig:getClientConfig":
 		return resource.PropertyMap{
 			"subscriptionId": resource.NewProperty(FakeSubscriptionID),
@@ -262,6 +271,43 @@ func (r *Recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 		}, nil
 	}
 	return args.Args, nil
+}
+
+// SharedPrivateLinkType is the token of an AI Search shared private link.
+const SharedPrivateLinkType = "azure-native:search:SharedPrivateLinkResource"
+
+// storageAccountConnections models what Azure does when a search service's shared
+// private link targets a storage account: a private endpoint connection appears on
+// the account, Pending, named by Azure, described by the link's request message.
+func (r *Recorder) storageAccountConnections(account string) []resource.PropertyValue {
+	var out []resource.PropertyValue
+	for _, res := range r.ByType(SharedPrivateLinkType) {
+		target := res.String("properties.privateLinkResourceId")
+		if !strings.EqualFold(r.azureNameOf(target), account) {
+			continue
+		}
+		name := res.Name + ".0f8fad5b-d9cb-469f-a165-70867728950e"
+		out = append(out, resource.NewProperty(resource.PropertyMap{
+			"id":   resource.NewProperty(target + "/privateEndpointConnections/" + name),
+			"name": resource.NewProperty(name),
+			"privateLinkServiceConnectionState": resource.NewProperty(resource.PropertyMap{
+				"status":      resource.NewProperty("Pending"),
+				"description": resource.NewProperty(res.String("properties.requestMessage")),
+			}),
+		}))
+	}
+	return out
+}
+
+// azureNameOf returns the Azure name of the recorded resource with an id, or the id's
+// last segment when no recorded resource has it.
+func (r *Recorder) azureNameOf(id string) string {
+	for _, res := range r.Resources() {
+		if res.ID == id {
+			return azureName(res.Type, res.Inputs, res.Name)
+		}
+	}
+	return id[strings.LastIndexByte(id, '/')+1:]
 }
 
 // azureName is the "name" output azure-native reports: the resource's explicit
