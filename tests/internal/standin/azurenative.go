@@ -19,13 +19,16 @@ const AzureNativeVersion = azschema.PackageVersion
 // the azure-native 2.90.0 definitions of s.
 func AzureNative(s *azschema.Schema) Package {
 	az := &azureNative{s: s}
+	cloud := OpenCloud()
 	return Package{
+		Cloud:   cloud,
 		Name:    "azure-native",
 		Version: AzureNativeVersion,
 		Schema:  az,
 		Names:   az.names,
 		Outputs: az.outputs,
 		Functions: map[string]func(Config, resource.PropertyMap) (resource.PropertyMap, error){
+			getStorageAccountFunction: getStorageAccount(cloud),
 			"azure-native:authorization:getClientConfig": func(cfg Config, _ resource.PropertyMap) (resource.PropertyMap, error) {
 				return resource.PropertyMap{
 					"clientId":       resource.NewProperty(cfg.ClientID),

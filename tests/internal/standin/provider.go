@@ -59,6 +59,9 @@ type Package struct {
 	Names func(r *Resource) Names
 	// Functions answers Invoke by function token.
 	Functions map[string]func(cfg Config, args resource.PropertyMap) (resource.PropertyMap, error)
+	// Cloud records what the stand-in creates across provider processes; nil records
+	// nothing.
+	Cloud *Cloud
 }
 
 // Config is the provider configuration the stand-in uses.
@@ -333,6 +336,9 @@ func (p *Provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pul
 			return nil, fmt.Errorf("%s stand-in: %s: cannot make an id: its name or a parent's name is unknown after preview", p.pkg.Name, urn)
 		}
 		p.log(diag.Debug, fmt.Sprintf("created (nothing) %s as %s", urn.Name(), id))
+		if err := p.pkg.Cloud.Put(id, r.Token, inputs); err != nil {
+			return nil, err
+		}
 	}
 	return &pulumirpc.CreateResponse{Id: id, Properties: props}, nil
 }
@@ -348,6 +354,11 @@ func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pul
 	props, err := p.marshal("outputs", p.outputs(r, req.GetPreview()), stateOpts)
 	if err != nil {
 		return nil, err
+	}
+	if !req.GetPreview() {
+		if err := p.pkg.Cloud.Put(req.GetId(), r.Token, inputs); err != nil {
+			return nil, err
+		}
 	}
 	return &pulumirpc.UpdateResponse{Properties: props}, nil
 }
@@ -371,6 +382,9 @@ func (p *Provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumir
 // Delete deletes nothing.
 func (p *Provider) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
 	p.log(diag.Debug, fmt.Sprintf("deleted (nothing) %s", resource.URN(req.GetUrn()).Name()))
+	if err := p.pkg.Cloud.Delete(req.GetId()); err != nil {
+		return nil, err
+	}
 	return &emptypb.Empty{}, nil
 }
 
