@@ -1,13 +1,10 @@
 package azschema
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
-	"sort"
 	"strings"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -174,102 +171,4 @@ func deref(t reflect.Type) reflect.Type {
 func tagName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
 	return name
-}
-
-// ValidateInputs checks resource inputs as the provider's Check would: every
-// property name, at every depth the definitions describe, must be known, and every
-// required property present. Values unknown at preview are accepted as they are.
-func (s *Schema) ValidateInputs(token string, props resource.PropertyMap) error {
-	r, err := s.Resource(token)
-	if err != nil {
-		return err
-	}
-	v := &validator{s: s}
-	v.object("", props, r.Inputs)
-	sort.Strings(v.problems)
-	if len(v.problems) == 0 {
-		return nil
-	}
-	errs := make([]error, len(v.problems))
-	for i, p := range v.problems {
-		errs[i] = errors.New(p)
-	}
-	return errors.Join(errs...)
-}
-
-type validator struct {
-	s        *Schema
-	problems []string
-}
-
-func (v *validator) object(path string, props resource.PropertyMap, obj *Object) {
-	for k, val := range props {
-		name := string(k)
-		if strings.HasPrefix(name, "__") {
-			continue
-		}
-		prop, ok := obj.Props[name]
-		if !ok {
-			v.problems = append(v.problems, fmt.Sprintf("unknown property %q (%s); %s has: %s", join(path, name), obj.Name, obj.Name, strings.Join(obj.PropNames(), ", ")))
-			continue
-		}
-		v.value(join(path, name), val, prop)
-	}
-	for _, name := range obj.PropNames() {
-		if !obj.Props[name].Required {
-			continue
-		}
-		if val, ok := props[resource.PropertyKey(name)]; !ok || val.IsNull() {
-			v.problems = append(v.problems, fmt.Sprintf("missing required property %q (%s)", join(path, name), obj.Name))
-		}
-	}
-}
-
-func (v *validator) value(path string, val resource.PropertyValue, prop Prop) {
-	val = unwrap(val)
-	if val.IsComputed() || (val.IsOutput() && !val.OutputValue().Known) || prop.Ref == "" {
-		return
-	}
-	nested, err := v.s.Input(prop.Ref)
-	if err != nil {
-		return
-	}
-	switch {
-	case val.IsObject():
-		if strings.Contains(prop.Type, "[key: string]") {
-			for k, e := range val.ObjectValue() {
-				if e = unwrap(e); e.IsObject() {
-					v.object(join(path, string(k)), e.ObjectValue(), nested)
-				}
-			}
-			return
-		}
-		v.object(path, val.ObjectValue(), nested)
-	case val.IsArray():
-		for i, e := range val.ArrayValue() {
-			if e = unwrap(e); e.IsObject() {
-				v.object(fmt.Sprintf("%s[%d]", path, i), e.ObjectValue(), nested)
-			}
-		}
-	}
-}
-
-func unwrap(v resource.PropertyValue) resource.PropertyValue {
-	for {
-		switch {
-		case v.IsSecret():
-			v = v.SecretValue().Element
-		case v.IsOutput() && v.OutputValue().Known:
-			v = v.OutputValue().Element
-		default:
-			return v
-		}
-	}
-}
-
-func join(path, name string) string {
-	if path == "" {
-		return name
-	}
-	return path + "." + name
 }

@@ -23,6 +23,25 @@ type Prop struct {
 	// Ref is the qualified name of the object type the property holds (for arrays and
 	// maps, of their elements), e.g. "network.SubnetArgs"; "" for scalars and `any`.
 	Ref string
+	// Enums are the qualified names of the enums the property's values (for arrays
+	// and maps, its elements' values) come from, e.g. ["network.SecurityRuleAccess"];
+	// none for a property without an enum.
+	Enums []string
+}
+
+// IsString reports whether the property holds one string (plain or from an enum),
+// not a list, a map or an object.
+func (p Prop) IsString() bool {
+	typ := strings.TrimSpace(p.Type)
+	if inner, ok := strings.CutPrefix(typ, "pulumi.Input<"); ok && strings.HasSuffix(inner, ">") {
+		typ = strings.TrimSuffix(inner, ">")
+	}
+	for _, part := range strings.Split(typ, " | ") {
+		if part != "string" && !strings.HasPrefix(part, "enums.") {
+			return false
+		}
+	}
+	return true
 }
 
 // Object is an interface of the definitions: a resource's Args, its outputs, or a
@@ -67,6 +86,7 @@ type Schema struct {
 	resources map[string]*Resource
 	inputs    *typesFile
 	outputs   *typesFile
+	enums     *enumFiles
 }
 
 // Open returns the schema of the package directory dir (see Dir).
@@ -76,6 +96,7 @@ func Open(dir string) *Schema {
 		resources: map[string]*Resource{},
 		inputs:    &typesFile{path: filepath.Join(dir, "types", "input.d.ts"), prefix: "inputs"},
 		outputs:   &typesFile{path: filepath.Join(dir, "types", "output.d.ts"), prefix: "outputs"},
+		enums:     &enumFiles{dir: dir, files: map[string]map[string]*Enum{}},
 	}
 }
 
@@ -253,7 +274,7 @@ func readProp(line string, sc *bufio.Scanner) (Prop, bool) {
 }
 
 func newProp(name string, required bool, typ string) Prop {
-	p := Prop{Name: name, Required: required, Type: typ}
+	p := Prop{Name: name, Required: required, Type: typ, Enums: enumRefs(typ)}
 	if m := refRE.FindStringSubmatch(typ); m != nil {
 		p.Ref = m[1]
 	}

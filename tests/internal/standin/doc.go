@@ -5,10 +5,15 @@
 //
 // What it emulates:
 //   - Check: unknown input properties, at every depth the azure-native 2.90.0 type
-//     definitions describe, and missing required ones are CheckFailures naming the
-//     property; a resource's own name property is autonamed (the URN name plus a
-//     hash of the URN, or a GUID where Azure wants one) when it is not given, and kept
-//     from the previous state when it was; location defaults from provider config.
+//     definitions describe, missing required ones, empty required strings, values
+//     outside their property's enum (or in another casing than the enum's) and
+//     what ARM refuses beyond the definitions (a backend pool with a url or a
+//     protocol, directly or in an ARM template deployment; a non-AZ VPN gateway
+//     SKU) are CheckFailures naming the property, the value and what is allowed
+//     (package azschema says which rule comes from where); a resource's own name
+//     property is autonamed (the URN name plus a hash of the URN, or a GUID where
+//     Azure wants one) when it is not given, and kept from the previous state when
+//     it was; location defaults from provider config.
 //   - Diff: no change when the inputs are equal (locations compared the way Azure
 //     normalises them); otherwise a detailed diff, with replacement when the
 //     location, the resource's name or a parent it is addressed by (a required
@@ -30,7 +35,8 @@
 //     getClientConfig with fixed fake identities.
 //
 // What it cannot emulate: anything Azure decides at deployment time (quota, region
-// capacity, name availability, policy assignments' effects, RBAC, API-level
-// validation of values rather than property names), and outputs beyond those
-// listed above (other output-only properties are absent after create).
+// capacity, name availability, policy assignments' effects, RBAC, the value rules
+// of each API beyond required strings, enums and the ARM rules azschema lists:
+// patterns, lengths, ranges), and outputs beyond those listed above (other
+// output-only properties are absent after create).
 package standin
