@@ -8,7 +8,13 @@
 //
 // Usage (from the repository root, through scripts/preview):
 //
-//	scripts/preview [-diff] [-policy-config file.json] [dev|corp|online]
+//	scripts/preview [-diff] [-config Pulumi.<stack>.yaml] [-policy-config file.json] [dev|corp|online]
+//
+// The stack config file is the repository's Pulumi.<stack>.yaml unless -config names
+// another. Its secrets-provider keys (the encryptionsalt `pulumi stack init` writes
+// with a passphrase backend) are dropped, since the offline run has its own
+// passphrase; `secure:` values cannot be decrypted offline, and the preview stops
+// naming them before the engine runs.
 //
 // The exit status is 0 when the preview succeeds (advisory policy results do not
 // fail it), 1 when it fails (a mandatory policy violation, an input the provider
@@ -44,9 +50,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("preview", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	diff := fs.Bool("diff", false, "show each resource's inputs in the preview output")
+	config := fs.String("config", "", "the stack config file (default: the repository's Pulumi.<stack>.yaml)")
 	policyConfig := fs.String("policy-config", "", "the policy pack config file (JSON) to pass with --policy-pack-config\n(default: tests/testdata/policy-config.json, the example stacks' organisation settings)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: scripts/preview [-diff] [-policy-config file.json] [%s]\n", strings.Join(stackNames, "|"))
+		fmt.Fprintf(stderr, "usage: scripts/preview [-diff] [-config Pulumi.<stack>.yaml] [-policy-config file.json] [%s]\n", strings.Join(stackNames, "|"))
 		fmt.Fprintln(stderr, "Previews an ai-ready stack (default corp) through the real Pulumi engine with the policy pack, offline.")
 		fs.PrintDefaults()
 	}
@@ -66,29 +73,40 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "preview: unknown stack %q; the stacks are %s\n", stack, strings.Join(stackNames, ", "))
 		return 2
 	}
-	if *policyConfig != "" && !filepath.IsAbs(*policyConfig) {
-		// scripts/preview runs from tests/; paths are relative to where it was started.
-		wd := os.Getenv("AIREADY_PREVIEW_WD")
-		if wd == "" {
-			var err error
-			if wd, err = os.Getwd(); err != nil {
-				fmt.Fprintf(stderr, "preview: %v\n", err)
-				return 2
-			}
+	for _, p := range []*string{config, policyConfig} {
+		if err := fromWorkDir(p); err != nil {
+			fmt.Fprintf(stderr, "preview: %v\n", err)
+			return 2
 		}
-		*policyConfig = filepath.Join(wd, *policyConfig)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := preview(ctx, stack, *diff, *policyConfig, stdout, stderr); err != nil {
+	if err := preview(ctx, stack, *diff, *config, *policyConfig, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "\npreview: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-func preview(ctx context.Context, stack string, diff bool, policyConfig string, stdout, stderr io.Writer) error {
+// fromWorkDir makes a relative path relative to where scripts/preview was started
+// (it runs from tests/).
+func fromWorkDir(path *string) error {
+	if *path == "" || filepath.IsAbs(*path) {
+		return nil
+	}
+	wd := os.Getenv("AIREADY_PREVIEW_WD")
+	if wd == "" {
+		var err error
+		if wd, err = os.Getwd(); err != nil {
+			return err
+		}
+	}
+	*path = filepath.Join(wd, *path)
+	return nil
+}
+
+func preview(ctx context.Context, stack string, diff bool, config, policyConfig string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "== preparing (the first run builds the Pulumi CLI %s from source: several minutes; later runs: seconds)\n", engine.CLIVersion)
 	env, err := engine.Setup(ctx, stderr)
 	if err != nil {
@@ -104,7 +122,9 @@ func preview(ctx context.Context, stack string, diff bool, policyConfig string, 
 	if policyConfig == "" {
 		policyConfig = engine.ExamplePolicyConfig(env.Root)
 	}
-	config := filepath.Join(env.Root, "Pulumi."+stack+".yaml")
+	if config == "" {
+		config = filepath.Join(env.Root, "Pulumi."+stack+".yaml")
+	}
 	if _, err := os.Stat(config); err != nil {
 		return fmt.Errorf("stack %s has no config file: %w", stack, err)
 	}

@@ -2,8 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"strings"
 	"testing"
+
+	"github.com/aiready/aiready/tests/internal/engine"
 )
 
 func TestUsage(t *testing.T) {
@@ -44,5 +48,34 @@ func TestPreviewDefaultStack(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Logf("stdout:\n%s", text)
+	}
+}
+
+// TestPreviewUserConfigWithSecrets: -config takes the user's own stack config file;
+// one with a secure value (set with `pulumi config set --secret` under the user's
+// passphrase) stops the preview before the engine runs, naming the value's key.
+func TestPreviewUserConfigWithSecrets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping a run that builds the Pulumi CLI once")
+	}
+	ctx := context.Background()
+	env, err := engine.Setup(ctx, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := env.UserStackConfig(ctx, t.TempDir(), "corp", "the user's own passphrase",
+		map[string]string{"ai-ready:vpnSharedKey": "not-a-real-key"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"-config", path, "corp"}, &out, &errb); code != 1 {
+		t.Fatalf("scripts/preview -config %s exited %d, want 1\nstdout:\n%s\nstderr:\n%s", path, code, out.String(), errb.String())
+	}
+	if want := path + " holds secure values an offline run cannot decrypt: ai-ready:vpnSharedKey."; !strings.Contains(errb.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, errb.String())
+	}
+	if strings.Contains(out.String(), "Previewing update") {
+		t.Errorf("the engine ran:\n%s", out.String())
 	}
 }

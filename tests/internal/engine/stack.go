@@ -32,7 +32,10 @@ type StackOptions struct {
 	// Program is the inline program.
 	Program pulumi.RunFunc
 	// ConfigFile is the stack config file to start from. Default: the repository's
-	// Pulumi.<Name>.yaml when it exists, else no config.
+	// Pulumi.<Name>.yaml when it exists, else no config. Its secrets-provider keys
+	// (encryptionsalt, encryptedkey, secretsprovider, which `pulumi stack init`
+	// writes) are dropped, since the run uses the harness's own passphrase; a
+	// `secure:` value in it is an error naming its key (see PortableConfig).
 	ConfigFile string
 	// NoConfigFile starts from empty config even when Pulumi.<Name>.yaml exists.
 	NoConfigFile bool
@@ -93,6 +96,12 @@ func (e *Env) NewStack(ctx context.Context, opts StackOptions) (*Stack, error) {
 		b, err := os.ReadFile(cfgFile)
 		if err != nil {
 			return nil, fmt.Errorf("stack %s: reading its config: %w", opts.Name, err)
+		}
+		// The file may come from `pulumi stack init` with the user's secrets
+		// provider; the run uses the harness's passphrase.
+		if b, err = PortableConfig(cfgFile, b); err != nil {
+			_ = s.Close() // nothing ran in the temporary directory yet
+			return nil, fmt.Errorf("stack %s: %w", opts.Name, err)
 		}
 		if err := os.WriteFile(filepath.Join(work, "Pulumi."+opts.Name+".yaml"), b, 0o644); err != nil {
 			return nil, fmt.Errorf("stack %s: writing its config: %w", opts.Name, err)
