@@ -3,98 +3,17 @@ package catalog
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
 
+//go:generate go run ./internal/gencatalog
+
 //go:embed catalog.json
 var defaultJSON []byte
-
-// Service names used in Region.Services.
-const (
-	ServiceOpenAI       = "openai"
-	ServiceSearch       = "search"
-	ServiceML           = "ml"
-	ServiceAPIM         = "apim"
-	ServiceBastion      = "bastion"
-	ServiceDDoS         = "ddos"
-	ServiceExpressRoute = "expressroute"
-	ServiceVPNGateway   = "vpngateway"
-	ServiceKeyVault     = "keyvault"
-	ServiceStorage      = "storage"
-)
-
-// Deployment scopes of a DeploymentType.
-const (
-	ScopeGlobal   = "global"
-	ScopeDataZone = "datazone"
-	ScopeRegional = "regional"
-)
-
-// Region is one Azure region.
-type Region struct {
-	// DisplayName is the portal name, e.g. "East US 2".
-	DisplayName string `json:"displayName"`
-	// Pair is the region's Azure pair, if it has one.
-	Pair string `json:"pair,omitempty"`
-	// DataZone is the data zone ("US", "EU") for DataZone deployment types, if any.
-	DataZone string `json:"dataZone,omitempty"`
-	// Services lists the services available in the region (Service* constants).
-	Services []string `json:"services"`
-}
-
-// Offers reports whether the region offers a service.
-func (r Region) Offers(service string) bool { return slices.Contains(r.Services, service) }
-
-// DeploymentType describes an Azure OpenAI deployment type (a deployment's sku.name).
-type DeploymentType struct {
-	// Scope is global, datazone or regional: where requests may be processed.
-	Scope string `json:"scope"`
-	// Billing is standard, provisioned or batch.
-	Billing string `json:"billing"`
-	// Unit is what a deployment's capacity counts.
-	Unit string `json:"unit"`
-}
-
-// Model is an Azure OpenAI model.
-type Model struct {
-	// Format is the model format of a deployment (e.g. "OpenAI").
-	Format string `json:"format"`
-	// Versions are the model versions that may be deployed.
-	Versions []string `json:"versions"`
-	// Deployments lists, per deployment type, the regions where the model is offered.
-	Deployments map[string][]string `json:"deployments"`
-}
-
-// Quotas are the default capacity limits per subscription and region.
-type Quotas struct {
-	// Default is the limit per deployment type for models without their own entry.
-	Default map[string]int `json:"default"`
-	// Models overrides Default per model and deployment type.
-	Models map[string]map[string]int `json:"models"`
-}
-
-// Catalog is the set of facts; the zero value is empty. Use Default or Load.
-type Catalog struct {
-	// Version is the date the facts were read.
-	Version string `json:"version"`
-	// Description says where the facts come from.
-	Description string `json:"description"`
-	// Regions by name (e.g. "eastus2").
-	Regions map[string]Region `json:"regions"`
-	// DeploymentTypes by name (e.g. "GlobalStandard").
-	DeploymentTypes map[string]DeploymentType `json:"deploymentTypes"`
-	// Models by name (e.g. "gpt-4o").
-	Models map[string]Model `json:"models"`
-	// Quotas are the default capacity limits.
-	Quotas Quotas `json:"quotas"`
-}
 
 var (
 	defaultOnce sync.Once
@@ -107,6 +26,9 @@ var (
 func Default() *Catalog {
 	defaultOnce.Do(func() {
 		defaultCat, errDefault = Load(bytes.NewReader(defaultJSON))
+		if errDefault == nil {
+			defaultCat.Origin = "embedded catalog of " + defaultCat.Version
+		}
 	})
 	if errDefault != nil {
 		panic(fmt.Sprintf("catalog: embedded catalog.json is invalid: %v", errDefault))
@@ -126,79 +48,24 @@ var ErrUnavailable = errors.New("not available")
 // ErrQuota is wrapped by every error about a capacity above quota.
 var ErrQuota = errors.New("over quota")
 
-// Load reads and validates a catalog: every region pair, model region and quota
-// deployment type must refer to known names.
+// unavailable is an availability problem that matches ErrUnavailable.
+type unavailable string
+
+func (e unavailable) Error() string        { return string(e) }
+func (e unavailable) Is(target error) bool { return target == ErrUnavailable }
+
+// Load reads and validates a catalog: every region pair, model region, lifecycle
+// date and quota must be well formed and refer to known names.
 func Load(r io.Reader) (*Catalog, error) {
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	var c Catalog
-	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("catalog: decoding: %w", err)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: reading: %w", err)
 	}
-	if err := c.validate(); err != nil {
-		return nil, err
+	c, err := decodeCatalog(data)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
 	}
-	return &c, nil
-}
-
-func (c *Catalog) validate() error {
-	var errs []error
-	if len(c.Regions) == 0 {
-		errs = append(errs, errors.New("catalog: no regions"))
-	}
-	for name, r := range c.Regions {
-		if name != strings.ToLower(name) || strings.ContainsAny(name, " -_") {
-			errs = append(errs, fmt.Errorf("catalog: region %q: names are lower-case without spaces (e.g. \"eastus2\")", name))
-		}
-		if r.Pair != "" {
-			if _, ok := c.Regions[r.Pair]; !ok {
-				errs = append(errs, fmt.Errorf("catalog: region %q: pair %q is not a region of the catalog", name, r.Pair))
-			}
-		}
-	}
-	for name, dt := range c.DeploymentTypes {
-		switch dt.Scope {
-		case ScopeGlobal, ScopeDataZone, ScopeRegional:
-		default:
-			errs = append(errs, fmt.Errorf("catalog: deployment type %q: scope %q is not one of global, datazone, regional", name, dt.Scope))
-		}
-	}
-	for name, m := range c.Models {
-		if len(m.Versions) == 0 {
-			errs = append(errs, fmt.Errorf("catalog: model %q: no versions", name))
-		}
-		for dt, regions := range m.Deployments {
-			if _, ok := c.DeploymentTypes[dt]; !ok {
-				errs = append(errs, fmt.Errorf("catalog: model %q: deployment type %q is not in deploymentTypes", name, dt))
-			}
-			for _, r := range regions {
-				if _, ok := c.Regions[r]; !ok {
-					errs = append(errs, fmt.Errorf("catalog: model %q: %s region %q is not in regions", name, dt, r))
-				}
-			}
-		}
-	}
-	for dt := range c.Quotas.Default {
-		if _, ok := c.DeploymentTypes[dt]; !ok {
-			errs = append(errs, fmt.Errorf("catalog: quotas.default: deployment type %q is not in deploymentTypes", dt))
-		}
-	}
-	for m, per := range c.Quotas.Models {
-		if _, ok := c.Models[m]; !ok {
-			errs = append(errs, fmt.Errorf("catalog: quotas.models: model %q is not in models", m))
-		}
-		for dt := range per {
-			if _, ok := c.DeploymentTypes[dt]; !ok {
-				errs = append(errs, fmt.Errorf("catalog: quotas.models.%s: deployment type %q is not in deploymentTypes", m, dt))
-			}
-		}
-	}
-	sortErrors(errs)
-	return errors.Join(errs...)
-}
-
-func sortErrors(errs []error) {
-	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	return c, nil
 }
 
 // RegionNames returns the known region names, sorted.
@@ -226,13 +93,7 @@ func (c *Catalog) RequireService(region, service string) error {
 		return err
 	}
 	if !r.Offers(service) {
-		var where []string
-		for _, n := range c.RegionNames() {
-			if c.Regions[n].Offers(service) {
-				where = append(where, n)
-			}
-		}
-		return fmt.Errorf("region %q: service %q is %w there; regions that offer it: %s", region, service, ErrUnavailable, strings.Join(where, ", "))
+		return fmt.Errorf("region %q: service %q is %w there; regions that offer it: %s", region, service, ErrUnavailable, strings.Join(c.RegionsOffering(service), ", "))
 	}
 	return nil
 }
@@ -245,14 +106,6 @@ func (c *Catalog) DeploymentType(name string) (DeploymentType, error) {
 	return DeploymentType{}, fmt.Errorf("deployment type %q: %w; use one of %s", name, ErrUnknown, strings.Join(c.DeploymentTypeNames(), ", "))
 }
 
-// IsGlobal reports whether a deployment type routes requests across regions on its
-// own (global and data-zone types), so that it needs no gateway of its own for
-// regional redundancy.
-func (c *Catalog) IsGlobal(deploymentType string) bool {
-	dt, ok := c.DeploymentTypes[deploymentType]
-	return ok && dt.Scope != ScopeRegional
-}
-
 // Model returns a model by name, or an error listing the known ones.
 func (c *Catalog) Model(name string) (Model, error) {
 	if m, ok := c.Models[name]; ok {
@@ -261,15 +114,27 @@ func (c *Catalog) Model(name string) (Model, error) {
 	return Model{}, fmt.Errorf("model %q: %w model; use one of %s", name, ErrUnknown, strings.Join(c.ModelNames(), ", "))
 }
 
+// ModelVersion returns a model's version, or an error listing the known versions.
+func (c *Catalog) ModelVersion(model, version string) (ModelVersion, error) {
+	m, err := c.Model(model)
+	if err != nil {
+		return ModelVersion{}, err
+	}
+	if version == "" {
+		return ModelVersion{}, fmt.Errorf("model %q: no version given; availability depends on the version: pin one of %s", model, strings.Join(m.VersionNames(), ", "))
+	}
+	v, ok := m.Versions[version]
+	if !ok {
+		return ModelVersion{}, fmt.Errorf("model %q version %q: %w version; use one of %s", model, version, ErrUnknown, strings.Join(m.VersionNames(), ", "))
+	}
+	return v, nil
+}
+
 // Quota returns the default capacity limit for a model and deployment type in one
 // subscription and region (0 when the catalog has none).
 func (c *Catalog) Quota(model, deploymentType string) int {
-	if per, ok := c.Quotas.Models[model]; ok {
-		if q, ok := per[deploymentType]; ok {
-			return q
-		}
-	}
-	return c.Quotas.Default[deploymentType]
+	n, _, _ := c.Quotas.lookup(model, deploymentType)
+	return n
 }
 
 // Deployment is one model deployment to check against the catalog.
@@ -282,45 +147,30 @@ type Deployment struct {
 }
 
 // CheckDeployment returns an error when the region, model, version or deployment type
-// is unknown, when the model is not offered with that deployment type in the region,
-// or when the capacity is not positive or above the default quota.
+// is unknown, when that version of the model is not offered with that deployment type
+// in the region (naming where it is offered), or when the capacity is not positive or
+// above the default quota.
 func (c *Catalog) CheckDeployment(d Deployment) error {
 	if err := c.RequireService(d.Region, ServiceOpenAI); err != nil {
 		return err
 	}
-	m, err := c.Model(d.Model)
+	if _, err := c.ModelVersion(d.Model, d.Version); err != nil {
+		return err
+	}
+	dt, err := c.DeploymentType(d.DeploymentType)
 	if err != nil {
 		return err
 	}
-	if d.Version != "" && !slices.Contains(m.Versions, d.Version) {
-		return fmt.Errorf("model %q version %q: %w version; use one of %s", d.Model, d.Version, ErrUnknown, strings.Join(m.Versions, ", "))
-	}
-	if _, err := c.DeploymentType(d.DeploymentType); err != nil {
-		return err
-	}
-	regions, ok := m.Deployments[d.DeploymentType]
-	if !ok {
-		return fmt.Errorf("model %q: deployment type %q is %w for this model; it is offered as %s", d.Model, d.DeploymentType, ErrUnavailable, strings.Join(sortedKeys(m.Deployments), ", "))
-	}
-	if !slices.Contains(regions, d.Region) {
-		return fmt.Errorf("model %q as %s is %w in region %q; regions that offer it: %s", d.Model, d.DeploymentType, ErrUnavailable, d.Region, strings.Join(regions, ", "))
+	if p := c.availabilityProblem(d.Model, d.Version, d.DeploymentType, d.Region); p != "" {
+		return unavailable(p + " (per the " + c.Provenance() + ")")
 	}
 	if d.Capacity <= 0 {
-		return fmt.Errorf("model %q as %s in %q: capacity %d must be at least 1 (%s)", d.Model, d.DeploymentType, d.Region, d.Capacity, c.DeploymentTypes[d.DeploymentType].Unit)
+		return fmt.Errorf("model %q as %s in %q: capacity %d must be at least 1 (%s)", d.Model, d.DeploymentType, d.Region, d.Capacity, dt.Unit)
 	}
 	if q := c.Quota(d.Model, d.DeploymentType); q > 0 && d.Capacity > q {
-		return fmt.Errorf("model %q as %s in %q: capacity %d is %w: the default quota is %d (%s) per subscription and region; request more from Azure support or lower the capacity", d.Model, d.DeploymentType, d.Region, d.Capacity, ErrQuota, q, c.DeploymentTypes[d.DeploymentType].Unit)
+		return fmt.Errorf("model %q as %s in %q: capacity %d is %w: the default quota is %d (%s) per subscription and region; request more from Azure support or lower the capacity", d.Model, d.DeploymentType, d.Region, d.Capacity, ErrQuota, q, dt.Unit)
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // suggest lists known names, the closest to name first.

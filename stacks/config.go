@@ -67,7 +67,8 @@ type Config struct {
 	Regions []RegionConfig `json:"regions"`
 	// Hybrid is the connectivity to on-premises data (ai-ready:hybrid).
 	Hybrid HybridConfig `json:"hybrid"`
-	// Models are deployed in every region's endpoint (ai-ready:models).
+	// Models are deployed in every region's endpoint (ai-ready:models); each
+	// model version and deployment type must be offered in every region.
 	Models []ModelConfig `json:"models"`
 	// Endpoint configures the AI accounts (ai-ready:endpoint).
 	Endpoint EndpointConfig `json:"endpoint"`
@@ -174,7 +175,9 @@ type HybridConfig struct {
 
 // ModelConfig is one model deployment.
 type ModelConfig struct {
-	// Name, Version and DeploymentType name the model and how it is served (required).
+	// Name, Version and DeploymentType name the model and how it is served
+	// (required); that version must be offered with that deployment type in every
+	// region of the stack, per the catalog.
 	Name           string `json:"name"`
 	Version        string `json:"version"`
 	DeploymentType string `json:"deploymentType"`

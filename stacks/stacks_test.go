@@ -141,8 +141,8 @@ func TestBadConfig(t *testing.T) {
 		}, `ai-ready:regions[0].location: region "swedencentrall": unknown region`},
 		{"model not in region", "corp", func(c map[string]string) {
 			c["ai-ready:models"] = `[{"name":"gpt-4o","version":"2024-11-20","deploymentType":"Standard","capacity":10}]`
-			c["ai-ready:regions"] = `[{"location":"eastus2","addressSpace":"10.20.0.0/22"},{"location":"japaneast","addressSpace":"10.21.0.0/22"}]`
-		}, `ai-ready:models[0]: model "gpt-4o" as Standard is not available in region "japaneast"`},
+			c["ai-ready:regions"] = `[{"location":"eastus2","addressSpace":"10.20.0.0/22"},{"location":"koreacentral","addressSpace":"10.21.0.0/22"}]`
+		}, `ai-ready:models[0]: model "gpt-4o" version "2024-11-20" as Standard is not offered in region "koreacentral"`},
 		{"dev with two regions", "dev", func(c map[string]string) {
 			c["ai-ready:regions"] = `[{"location":"swedencentral","addressSpace":"10.40.0.0/22"},{"location":"francecentral","addressSpace":"10.41.0.0/22"}]`
 		}, "ai-ready:regions: has 2 regions; the dev stack allows one region"},

@@ -48,7 +48,7 @@ type RegionalAIEndpointArgs struct {
 	ResourceGroupName pulumi.StringInput
 
 	// Location is the Azure region ("eastus2"). Required; it must offer Azure OpenAI
-	// in the catalog, and every deployment's model must be offered there.
+	// in the catalog, and every deployment's model version must be offered there.
 	Location string
 
 	// Archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and
@@ -128,14 +128,16 @@ type ModelDeployment struct {
 	// Model is the model name ("gpt-4o"). Required; it must be in the catalog.
 	Model string
 	// Version is the model version ("2024-11-20"). Required: a pinned version keeps
-	// Azure from replacing the model under the deployment.
+	// Azure from replacing the model under the deployment, and availability depends
+	// on it (the catalog lists the regions per version).
 	Version string
 	// Format is the model format. Default: the catalog's format for the model ("OpenAI").
 	Format string
 	// DeploymentType is the deployment's sku.name: "GlobalStandard",
 	// "DataZoneStandard", "Standard", "GlobalProvisionedManaged",
 	// "DataZoneProvisionedManaged" or "ProvisionedManaged" (or a batch type).
-	// Required; the model must be offered with it in the endpoint's region.
+	// Required; this version of the model must be offered with it in the
+	// endpoint's region.
 	DeploymentType string
 	// Capacity is the deployment's size: thousands of tokens per minute for standard
 	// types, PTUs for provisioned ones. Required: at least 1 and, summed over the
@@ -392,12 +394,14 @@ func (a *RegionalAIEndpointArgs) checkDeployment(cat *catalog.Catalog, i int, d 
 	if d.Version == "" {
 		hint := ""
 		if modelOK {
-			hint = fmt.Sprintf(" (%s)", strings.Join(model.Versions, ", "))
+			hint = fmt.Sprintf(" (%s)", strings.Join(model.VersionNames(), ", "))
 		}
 		errs = append(errs, fmt.Errorf("%s.Version is required: pin the model version%s so that Azure does not change the model under the deployment", field, hint))
-	} else if modelOK && !slices.Contains(model.Versions, d.Version) {
-		versionOK = false
-		errs = append(errs, fmt.Errorf("%s.Version: model %q version %q: %w version; use one of %s", field, d.Model, d.Version, catalog.ErrUnknown, strings.Join(model.Versions, ", ")))
+	} else if modelOK {
+		if _, err := cat.ModelVersion(d.Model, d.Version); err != nil {
+			versionOK = false
+			errs = append(errs, fmt.Errorf("%s.Version: %w", field, err))
+		}
 	}
 	typeOK := true
 	if d.DeploymentType == "" {

@@ -388,8 +388,8 @@ func TestEndpointRejectsBadInput(t *testing.T) {
 		},
 		{
 			name:   "region without Azure OpenAI",
-			change: func(a *RegionalAIEndpointArgs) { a.Location = "canadacentral" },
-			want:   `Location: region "canadacentral": service "openai" is not available there; regions that offer it: ` + strings.Join(openAIRegions(cat), ", "),
+			change: func(a *RegionalAIEndpointArgs) { a.Location = "westus2" },
+			want:   `Location: region "westus2": service "openai" is not available there; regions that offer it: ` + strings.Join(openAIRegions(cat), ", "),
 		},
 		{
 			name:   "unknown deployment type",
@@ -409,9 +409,23 @@ func TestEndpointRejectsBadInput(t *testing.T) {
 		{
 			name: "model not offered in the region",
 			change: func(a *RegionalAIEndpointArgs) {
-				a.Deployments[0] = ModelDeployment{Name: "chat", Model: "gpt-4.1", Version: "2025-04-14", DeploymentType: "Standard", Capacity: 50}
+				a.Deployments[0] = ModelDeployment{Name: "chat", Model: "gpt-4.1-nano", Version: "2025-04-14", DeploymentType: "Standard", Capacity: 50}
 			},
-			want: `Deployments[0]: model "gpt-4.1" as Standard is not available in region "eastus"; regions that offer it: eastus2, swedencentral`,
+			want: `Deployments[0]: model "gpt-4.1-nano" version "2025-04-14" as Standard is not offered in region "eastus"; regions that offer it: northcentralus, swedencentral (per the embedded catalog of 2026-12-02)`,
+		},
+		{
+			// The corp stack's secondary region: Microsoft's Standard table does not
+			// offer text-embedding-3-large there.
+			name:   "embedding version not offered in the region",
+			change: func(a *RegionalAIEndpointArgs) { a.Location = "westus" },
+			want: `Deployments[1]: model "text-embedding-3-large" version "1" as Standard is not offered in region "westus"; regions that offer it: ` +
+				strings.Join(cat.Models["text-embedding-3-large"].Versions["1"].Deployments["Standard"], ", ") + ` (per the embedded catalog of 2026-12-02)`,
+		},
+		{
+			name:   "another version offered in the region",
+			change: func(a *RegionalAIEndpointArgs) { a.Location = "uksouth"; a.Deployments[0].Version = "2024-05-13" },
+			want: `Deployments[0]: model "gpt-4o" version "2024-05-13" as Standard is not offered in region "uksouth"; regions that offer it: ` +
+				strings.Join(cat.Models["gpt-4o"].Versions["2024-05-13"].Deployments["Standard"], ", ") + ` (in uksouth, gpt-4o offers version 2024-11-20 as Standard) (per the embedded catalog of 2026-12-02)`,
 		},
 		{
 			name:   "unknown model",
@@ -420,8 +434,8 @@ func TestEndpointRejectsBadInput(t *testing.T) {
 		},
 		{
 			name:   "unknown model version",
-			change: func(a *RegionalAIEndpointArgs) { a.Deployments[0].Version = "2024-05-13" },
-			want:   `Deployments[0].Version: model "gpt-4o" version "2024-05-13": unknown version; use one of 2024-08-06, 2024-11-20`,
+			change: func(a *RegionalAIEndpointArgs) { a.Deployments[0].Version = "2023-01-01" },
+			want:   `Deployments[0].Version: model "gpt-4o" version "2023-01-01": unknown version; use one of 2024-05-13, 2024-08-06, 2024-11-20`,
 		},
 		{
 			name:   "one deployment over quota",
@@ -491,7 +505,7 @@ func TestEndpointRejectsBadInput(t *testing.T) {
 		{
 			name:   "unpinned version",
 			change: func(a *RegionalAIEndpointArgs) { a.Deployments[0].Version = "" },
-			want:   `Deployments[0].Version is required: pin the model version (2024-08-06, 2024-11-20) so that Azure does not change the model under the deployment`,
+			want:   `Deployments[0].Version is required: pin the model version (2024-05-13, 2024-08-06, 2024-11-20) so that Azure does not change the model under the deployment`,
 		},
 		{
 			name:   "unknown content filter",
@@ -583,4 +597,15 @@ func openAIRegions(cat *catalog.Catalog) []string {
 		}
 	}
 	return out
+}
+
+// TestEndpointAcceptsVersionsWhereOffered: availability is per model version, so
+// gpt-4o 2024-11-20 as Standard passes in regions where that version is offered even
+// though older versions are not (a per-model catalog refused them).
+func TestEndpointAcceptsVersionsWhereOffered(t *testing.T) {
+	for _, region := range []string{"uksouth", "francecentral", "japaneast"} {
+		if err := validEndpointArgs(region).Validate(); err != nil {
+			t.Errorf("%s: %v", region, err)
+		}
+	}
 }

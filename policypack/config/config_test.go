@@ -26,15 +26,17 @@ func TestEmbeddedCatalogIsTheLibrarysCopy(t *testing.T) {
 
 func TestLoadCatalogRejectsBadCatalogs(t *testing.T) {
 	cases := map[string]string{
-		`{"regions": {}, "deploymentTypes": {}, "models": {}, "quotas": {}}`:                                                     "regions: none",
-		`{"regions": {"East US": {"services": []}}, "deploymentTypes": {}, "models": {}, "quotas": {}}`:                          `regions.East US: region names are lower-case`,
-		`{"regions": {"a": {"pair": "b", "services": []}}, "deploymentTypes": {}, "models": {}, "quotas": {}}`:                   `regions.a.pair: "b" is not a region`,
-		`{"regions": {"a": {"services": []}}, "deploymentTypes": {"X": {"scope": "planet"}}, "models": {}}`:                      `deploymentTypes.X.scope: "planet"`,
-		`{"regions": {"a": {"services": []}}, "models": {"m": {"versions": ["1"], "deployments": {"X": ["a"]}}}}`:                `models.m.deployments: deployment type "X"`,
-		`{"regions": {"a": {"services": []}}, "quotas": {"default": {"Standard": 5}}}`:                                           `quotas.default: deployment type "Standard"`,
-		`{"regions": {"a": {"services": []}}, "surprise": 1}`:                                                                    `unknown field "surprise"`,
-		`{"regions": {"a": {"services": []}}, "models": {"m": {"versions": [], "deployments": {}}}}`:                             `models.m.versions: empty`,
-		`{"regions": {"a": {"services": []}}, "deploymentTypes": {"S": {"scope": "regional"}}, "quotas": {"default": {"S": 0}}}`: `quotas.default.S: 0 must be at least 1`,
+		`{"regions": {}, "deploymentTypes": {}, "models": {}, "quotas": {}}`:                                                             "regions: none",
+		`{"regions": {"East US": {"services": []}}, "deploymentTypes": {}, "models": {}, "quotas": {}}`:                                  `regions.East US: region names are lower-case`,
+		`{"regions": {"a": {"pair": "b", "services": []}}, "deploymentTypes": {}, "models": {}, "quotas": {}}`:                           `regions.a.pair: "b" is not a region`,
+		`{"regions": {"a": {"services": []}}, "deploymentTypes": {"X": {"scope": "planet"}}, "models": {}}`:                              `deploymentTypes.X.scope: "planet"`,
+		`{"regions": {"a": {"services": []}}, "models": {"m": {"versions": {"1": {"deployments": {"X": ["a"]}}}}}}`:                      `models.m.versions.1.deployments: deployment type "X"`,
+		`{"regions": {"a": {"services": []}}, "models": {"m": {"versions": {"1": {"deployments": {}, "lifecycle": {"status": "GA"}}}}}}`: `models.m.versions.1.lifecycle.status: "GA"`,
+		`{"regions": {"east-us-3": {"services": []}}}`:                                                                                   `regions.east-us-3: region names are lower-case letters and digits`,
+		`{"regions": {"a": {"services": []}}, "quotas": {"default": {"Standard": 5}}}`:                                                   `quotas.default: deployment type "Standard"`,
+		`{"regions": {"a": {"services": []}}, "surprise": 1}`:                                                                            `unknown field "surprise"`,
+		`{"regions": {"a": {"services": []}}, "models": {"m": {"versions": {}}}}`:                                                        `models.m.versions: empty`,
+		`{"regions": {"a": {"services": []}}, "deploymentTypes": {"S": {"scope": "regional"}}, "quotas": {"default": {"S": 0}}}`:         `quotas.default.S: 0 must be at least 1`,
 	}
 	for in, want := range cases {
 		if _, err := LoadCatalog([]byte(in)); err == nil || !strings.Contains(err.Error(), want) {

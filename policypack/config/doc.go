@@ -10,6 +10,9 @@
 // ai-deployments-available-in-region and also read by ai-deployments-within-quota.
 //
 // The catalog (catalog.json) is an embedded, byte-for-byte copy of the library's
-// catalog/catalog.json: the regions with their services, the Azure OpenAI models with
-// the regions per deployment type, the deployment types and the default quotas.
+// catalog/catalog.json: the regions with their services, the Azure OpenAI models with,
+// per version, the regions per deployment type and the lifecycle, the deployment
+// types and the default quotas. Its types and validation (catalog_facts_gen.go) are
+// generated from the library's catalog/facts.go, so both judge a catalog alike; the
+// library's gencatalog command writes both files.
 package config

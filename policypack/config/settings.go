@@ -101,7 +101,7 @@ func Default() *Settings {
 func defaultAllowedModels(c *Catalog) []AllowedModel {
 	out := make([]AllowedModel, 0, len(c.Models))
 	for _, name := range SortedKeys(c.Models) {
-		out = append(out, AllowedModel{Name: name, Versions: slices.Clone(c.Models[name].Versions)})
+		out = append(out, AllowedModel{Name: name, Versions: c.Models[name].VersionNames()})
 	}
 	return out
 }
@@ -440,7 +440,7 @@ var Keys = []Key{
 	},
 	{
 		Name:        "catalog",
-		Description: "A replacement for the embedded availability catalog (regions, models per deployment type and region, deployment types, default quotas), in the shape of catalog.json.",
+		Description: "A replacement for the embedded availability catalog (regions, models with the regions per version and deployment type and each version's lifecycle, deployment types, default quotas), in the shape of catalog.json.",
 		Schema: map[string]any{
 			"type": "object", "description": "availability catalog, the shape of catalog.json",
 			"required": []any{"regions", "deploymentTypes", "models", "quotas"},
@@ -457,6 +457,7 @@ var Keys = []Key{
 			if err != nil {
 				return fmt.Errorf("catalog: %w", err)
 			}
+			c.Origin = "catalog of " + c.Version + " from the catalog config"
 			s.Catalog = c
 			return nil
 		},

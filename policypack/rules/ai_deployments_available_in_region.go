@@ -1,10 +1,11 @@
 package rules
 
 import (
-	"slices"
+	"fmt"
 	"strings"
 
 	"github.com/aiready/aiready/policypack/config"
+	"github.com/aiready/aiready/policypack/props"
 )
 
 // AIDeploymentsAvailable requires every AI service, model and deployment type to be
@@ -12,7 +13,7 @@ import (
 var AIDeploymentsAvailable = register(&Rule{
 	Name: "ai-deployments-available-in-region",
 	Description: "Every AI service (Azure OpenAI / AI services, AI Search, Machine Learning) is in a region that offers it, and every model deployment's model " +
-		"and deployment type are offered in its account's region, per the availability catalog (config catalog; embedded by default).",
+		"version and deployment type are offered in its account's region, per the availability catalog (config catalog; embedded by default).",
 	Section:        SectionReliability,
 	Recommendation: "Verify AI service availability in target regions before deployment.",
 	BuiltIns: []BuiltIn{
@@ -71,7 +72,8 @@ func regionOffers(cat *config.Catalog, r *Resource, service, what string) (Findi
 	return Finding{}, true
 }
 
-// deploymentAvailable checks a deployment's model and deployment type in its account's region.
+// deploymentAvailable checks a deployment's model, version and deployment type in
+// its account's region.
 func deploymentAvailable(ctx *Context, s *Stack, d *Resource) (Finding, bool) {
 	cat := ctx.Settings.Catalog
 	acct, maybe := accountOf(s, d)
@@ -88,16 +90,20 @@ func deploymentAvailable(ctx *Context, s *Stack, d *Resource) (Finding, bool) {
 		}
 		return Finding{}, true // reported on the account
 	}
-	// Declared: a model or deployment type the program does not set is missing, though
-	// the outputs say unknown at preview.
-	modelV, skuV := d.Declared("properties.model.name"), d.Declared("sku.name")
-	if modelV.IsUnknown() {
-		return Unverifiable("properties.model.name", "the model is offered in "+region), false
-	}
-	if skuV.IsUnknown() {
-		return Unverifiable("sku.name", "the deployment type is offered in "+region), false
+	// Declared: a model, version or deployment type the program does not set is
+	// missing, though the outputs say unknown at preview.
+	modelV, versionV, skuV := d.Declared("properties.model.name"), d.Declared("properties.model.version"), d.Declared("sku.name")
+	for _, x := range []struct {
+		v    props.Value
+		path string
+		what string
+	}{{modelV, "properties.model.name", "the model"}, {versionV, "properties.model.version", "the model version"}, {skuV, "sku.name", "the deployment type"}} {
+		if x.v.IsUnknown() {
+			return Unverifiable(x.path, x.what+" is offered in "+region), false
+		}
 	}
 	model, _ := modelV.Str()
+	version, _ := versionV.Str()
 	dtype, ok := skuV.Str()
 	if !ok || dtype == "" {
 		return Violation("sku.name is %s; name the deployment type (e.g. \"GlobalStandard\", \"DataZoneStandard\", \"Standard\").", show(skuV)), false
@@ -110,13 +116,25 @@ func deploymentAvailable(ctx *Context, s *Stack, d *Resource) (Finding, bool) {
 		return Violation("model %q is not in the availability catalog (version %s); use one of %s, or add it to the catalog config of ai-deployments-available-in-region.",
 			model, cat.Version, strings.Join(config.SortedKeys(cat.Models), ", ")), false
 	}
-	regions, offered := m.Deployments[dtype]
-	if !offered {
-		return Violation("model %q is not offered as %s; it is offered as %s.", model, dtype, strings.Join(config.SortedKeys(m.Deployments), ", ")), false
+	return versionAvailable(cat, acct, m, model, version, dtype, region)
+}
+
+// versionAvailable checks one version of a known model; a deployment without a
+// version gets the version Azure picks, so any version offered there passes.
+func versionAvailable(cat *config.Catalog, acct *Resource, m config.Model, model, version, dtype, region string) (Finding, bool) {
+	where := fmt.Sprintf(" (the region of account %q; per the %s).", acct.Label(), cat.Provenance())
+	if version == "" {
+		if len(cat.VersionsOffered(model, dtype, region)) > 0 {
+			return Finding{}, true
+		}
+		return Violation("no version of model %q is offered as %s in %s%s", model, dtype, region, strings.TrimSuffix(where, ".")+"; pin a version offered in the region."), false
 	}
-	if !slices.Contains(regions, region) {
-		return Violation("model %q as %s is not offered in %s (the region of account %q); regions that offer it: %s.",
-			model, dtype, region, acct.Label(), strings.Join(regions, ", ")), false
+	if _, known := m.Versions[version]; !known {
+		return Violation("model %q version %q is not in the availability catalog (version %s); use one of %s.",
+			model, version, cat.Version, strings.Join(m.VersionNames(), ", ")), false
+	}
+	if p := cat.AvailabilityProblem(model, version, dtype, region); p != "" {
+		return Violation("%s%s", p, where), false
 	}
 	return Finding{}, true
 }

@@ -1,58 +1,87 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/aiready/aiready/policypack/config"
 )
 
 func TestAIDeploymentsAvailable(t *testing.T) {
+	cat := config.DefaultCatalog()
 	east := endpoint(t, "aoai-eastus2", "eastus2")
 	westus2 := endpoint(t, "aoai-westus2", "westus2")
 	noLocation := endpoint(t, "aoai-rg", "eastus2")
 	noLocation.Props = del(noLocation.Props, "location")
 	unknownLoc := endpoint(t, "aoai-x", "eastus2")
 	unknownLoc.Props = set(unknownLoc.Props, "location", unknown)
-	model := func(d *Resource, name string) *Resource {
+	model := func(d *Resource, name, version string) *Resource {
 		d.Props = set(d.Props, "properties.model.name", name)
+		if version == "" {
+			d.Props = del(d.Props, "properties.model.version")
+		} else {
+			d.Props = set(d.Props, "properties.model.version", version)
+		}
 		return d
 	}
 	searchIn := func(region string) *Resource {
 		return res(TypeSearchService, "srch", set(fixture(t, "search_valid"), "location", region))
 	}
+	deploymentURN := func(name string) string { return urn("azure-native:cognitiveservices/v20241001:Deployment", name) }
+	regionsOf := func(model, version, dtype string) string {
+		return strings.Join(cat.Models[model].Versions[version].Deployments[dtype], ", ")
+	}
+	const per = "; per the embedded catalog of 2026-12-02)."
 	runStackCases(t, AIDeploymentsAvailable, []stackCase{
 		{name: "available", resources: []*Resource{east, deployment(t, "chat", "aoai-eastus2", "Standard"), deployment(t, "g", "aoai-eastus2", "GlobalStandard"),
 			searchIn("East US 2"), res(TypeMLWorkspace, "ml", fixture(t, "ml_workspace_valid"))}},
+		// A per-model catalog refused gpt-4o in uksouth as Standard; version
+		// 2024-11-20 is offered there.
+		{name: "version offered where older ones are not", resources: []*Resource{endpoint(t, "aoai-uk", "uksouth"), deployment(t, "chat", "aoai-uk", "Standard")}},
+		{name: "no version, one offered there", resources: []*Resource{east, model(deployment(t, "chat", "aoai-eastus2", "Standard"), "gpt-4o", "")}},
 		{name: "deployment of an account in another stack", resources: []*Resource{deployment(t, "chat", "aoai-elsewhere", "Standard")}},
 		{name: "region without Azure OpenAI", resources: []*Resource{westus2},
-			want: []string{westus2.URN + ": region \"westus2\" does not offer the Azure OpenAI / AI services account (catalog version 2025-07-01); use one of " + joinRegions(t, "openai") + "."}},
+			want: []string{westus2.URN + ": region \"westus2\" does not offer the Azure OpenAI / AI services account (catalog version " + cat.Version + "); use one of " + joinRegions(t, "openai") + "."}},
 		{name: "region not in the catalog", resources: []*Resource{searchIn("marsnorth")},
-			want: []string{urn(TypeSearchService, "srch") + ": location \"marsnorth\" is not a region of the availability catalog (version 2025-07-01); use one of " + joinRegions(t, "") + ", or add it to the catalog config of ai-deployments-available-in-region."}},
+			want: []string{urn(TypeSearchService, "srch") + ": location \"marsnorth\" is not a region of the availability catalog (version " + cat.Version + "); use one of " + joinRegions(t, "") + ", or add it to the catalog config of ai-deployments-available-in-region."}},
 		{name: "location not set", resources: []*Resource{noLocation},
 			want: []string{noLocation.URN + ": location is not set, so the Azure OpenAI / AI services account takes its resource group's region, which cannot be checked; set location explicitly."}},
 		{name: "location unknown", resources: []*Resource{unknownLoc},
 			want: []string{unknownLoc.URN + ": Cannot verify at preview that the region offers the Azure OpenAI / AI services account: location is not known yet; checked again at update."}},
-		{name: "model not offered regionally there", resources: []*Resource{east, deployment(t, "chat", "aoai-eastus2", "Standard"), model(deployment(t, "mini", "aoai-eastus2", "Standard"), "gpt-4.1-mini")},
-			want: []string{urn("azure-native:cognitiveservices/v20241001:Deployment", "aoai-eastus2-mini") + ": model \"gpt-4.1-mini\" is not offered as Standard; it is offered as " + deploymentTypesOf(t, "gpt-4.1-mini") + "."}},
-		{name: "model not in region", resources: []*Resource{endpoint(t, "aoai-japan", "japaneast"), deployment(t, "chat", "aoai-japan", "Standard")},
-			want: []string{urn("azure-native:cognitiveservices/v20241001:Deployment", "aoai-japan-chat") + ": model \"gpt-4o\" as Standard is not offered in japaneast (the region of account \"aoai-japan\"); regions that offer it: eastus, eastus2, northcentralus, southcentralus, swedencentral, westus, westus3."}},
+		{name: "version not offered with the type", resources: []*Resource{east, deployment(t, "chat", "aoai-eastus2", "Standard"), model(deployment(t, "g5", "aoai-eastus2", "Standard"), "gpt-5", "2025-08-07")},
+			want: []string{deploymentURN("aoai-eastus2-g5") + ": model \"gpt-5\" version \"2025-08-07\" is not offered as Standard in any region; this version is offered as " +
+				strings.Join(config.SortedKeys(cat.Models["gpt-5"].Versions["2025-08-07"].Deployments), ", ") + " (the region of account \"aoai-eastus2\"" + per}},
+		// The corp stack as it shipped: text-embedding-3-large as Standard in westus.
+		{name: "version not in region", resources: []*Resource{endpoint(t, "aoai-westus", "westus"), model(deployment(t, "emb", "aoai-westus", "Standard"), "text-embedding-3-large", "1")},
+			want: []string{deploymentURN("aoai-westus-emb") + ": model \"text-embedding-3-large\" version \"1\" as Standard is not offered in region \"westus\"; regions that offer it: " +
+				regionsOf("text-embedding-3-large", "1", "Standard") + " (the region of account \"aoai-westus\"" + per}},
+		{name: "another version offered in the region", resources: []*Resource{endpoint(t, "aoai-uk", "uksouth"), model(deployment(t, "chat", "aoai-uk", "Standard"), "gpt-4o", "2024-08-06")},
+			want: []string{deploymentURN("aoai-uk-chat") + ": model \"gpt-4o\" version \"2024-08-06\" as Standard is not offered in region \"uksouth\"; regions that offer it: " +
+				regionsOf("gpt-4o", "2024-08-06", "Standard") + " (in uksouth, gpt-4o offers version 2024-11-20 as Standard) (the region of account \"aoai-uk\"" + per}},
+		{name: "no version, none offered there", resources: []*Resource{endpoint(t, "aoai-korea", "koreacentral"), model(deployment(t, "chat", "aoai-korea", "Standard"), "gpt-4o", "")},
+			want: []string{deploymentURN("aoai-korea-chat") + ": no version of model \"gpt-4o\" is offered as Standard in koreacentral (the region of account \"aoai-korea\"; per the embedded catalog of 2026-12-02); pin a version offered in the region."}},
+		{name: "version not in the catalog", resources: []*Resource{east, model(deployment(t, "chat", "aoai-eastus2", "Standard"), "gpt-4o", "2023-01-01")},
+			want: []string{deploymentURN("aoai-eastus2-chat") + ": model \"gpt-4o\" version \"2023-01-01\" is not in the availability catalog (version " + cat.Version + "); use one of 2024-05-13, 2024-08-06, 2024-11-20."}},
 		{name: "unknown deployment type", resources: []*Resource{east, deployment(t, "chat", "aoai-eastus2", "Premium")},
-			want: []string{urn("azure-native:cognitiveservices/v20241001:Deployment", "aoai-eastus2-chat") + ": sku.name \"Premium\" is not a deployment type; use one of DataZoneBatch, DataZoneProvisionedManaged, DataZoneStandard, GlobalBatch, GlobalProvisionedManaged, GlobalStandard, ProvisionedManaged, Standard."}},
-		{name: "model not in the catalog", resources: []*Resource{east, model(deployment(t, "chat", "aoai-eastus2", "Standard"), "gpt-9")},
-			want: []string{urn("azure-native:cognitiveservices/v20241001:Deployment", "aoai-eastus2-chat") + ": model \"gpt-9\" is not in the availability catalog (version 2025-07-01); use one of gpt-4.1, gpt-4.1-mini, gpt-4o, gpt-4o-mini, o3-mini, text-embedding-3-large, text-embedding-3-small, text-embedding-ada-002, or add it to the catalog config of ai-deployments-available-in-region."}},
+			want: []string{deploymentURN("aoai-eastus2-chat") + ": sku.name \"Premium\" is not a deployment type; use one of DataZoneBatch, DataZoneProvisionedManaged, DataZoneStandard, GlobalBatch, GlobalProvisionedManaged, GlobalStandard, ProvisionedManaged, Standard."}},
+		{name: "model not in the catalog", resources: []*Resource{east, model(deployment(t, "chat", "aoai-eastus2", "Standard"), "gpt-9", "1")},
+			want: []string{deploymentURN("aoai-eastus2-chat") + ": model \"gpt-9\" is not in the availability catalog (version " + cat.Version + "); use one of " + strings.Join(config.SortedKeys(cat.Models), ", ") + ", or add it to the catalog config of ai-deployments-available-in-region."}},
 		{name: "replaced catalog", resources: []*Resource{westus2, deployment(t, "chat", "aoai-westus2", "Standard")},
 			ctx: withSettings(NewContext(), func(s *config.Settings) {
 				c := *s.Catalog
 				c.Regions = map[string]config.Region{"westus2": {DisplayName: "West US 2", Services: []string{"openai"}}}
-				c.Models = map[string]config.Model{"gpt-4o": {Versions: []string{"2024-11-20"}, Deployments: map[string][]string{"Standard": {"westus2"}}}}
+				c.Models = map[string]config.Model{"gpt-4o": {Versions: map[string]config.ModelVersion{"2024-11-20": {Deployments: map[string][]string{"Standard": {"westus2"}}}}}}
 				s.Catalog = &c
 			})},
 	})
-	d := deployment(t, "chat", "aoai-eastus2", "Standard")
-	d.Props = set(d.Props, "properties.model.name", unknown)
-	got := messages(NewContext(), AIDeploymentsAvailable.RunStack(NewContext(), NewStack([]*Resource{east, d})))
-	if want := d.URN + ": Cannot verify at preview that the model is offered in eastus2: properties.model.name is not known yet; checked again at update."; len(got) != 1 || got[0] != want {
-		t.Fatalf("got %q, want %q", got, want)
+	for _, path := range []string{"properties.model.name", "properties.model.version"} {
+		d := deployment(t, "chat", "aoai-eastus2", "Standard")
+		d.Props = set(d.Props, path, unknown)
+		what := map[string]string{"properties.model.name": "the model", "properties.model.version": "the model version"}[path]
+		got := messages(NewContext(), AIDeploymentsAvailable.RunStack(NewContext(), NewStack([]*Resource{east, d})))
+		if want := d.URN + ": Cannot verify at preview that " + what + " is offered in eastus2: " + path + " is not known yet; checked again at update."; len(got) != 1 || got[0] != want {
+			t.Fatalf("got %q, want %q", got, want)
+		}
 	}
 }
 
@@ -71,18 +100,6 @@ func joinRegions(t *testing.T, service string) string {
 			out += ", "
 		}
 		out += r
-	}
-	return out
-}
-
-func deploymentTypesOf(t *testing.T, model string) string {
-	t.Helper()
-	out := ""
-	for i, dt := range config.SortedKeys(config.DefaultCatalog().Models[model].Deployments) {
-		if i > 0 {
-			out += ", "
-		}
-		out += dt
 	}
 	return out
 }

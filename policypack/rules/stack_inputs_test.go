@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/aiready/aiready/policypack/config"
@@ -359,13 +360,13 @@ func TestGovernanceFromState(t *testing.T) {
 func TestDeploymentLinksFromState(t *testing.T) {
 	// The deployments name their account (accountName, an input only), without a
 	// property dependency: AnalyzeStack links them through the analyzed inputs.
-	japan := endpoint(t, "aoai-japan", "japaneast")
-	inJapan := deployment(t, "chat", "aoai-japan", "Standard")
+	japan := endpoint(t, "aoai-korea", "koreacentral")
+	inJapan := deployment(t, "chat", "aoai-korea", "Standard")
 	runStackCases(t, AIDeploymentsAvailable, []stackCase{
 		{name: "preview: model not in the account's region", resources: shaped(t, true, true, japan, inJapan),
-			want: []string{inJapan.URN + ": model \"gpt-4o\" as Standard is not offered in japaneast (the region of account \"aoai-japan\"); regions that offer it: eastus, eastus2, northcentralus, southcentralus, swedencentral, westus, westus3."}},
+			want: []string{inJapan.URN + ": model \"gpt-4o\" version \"2024-11-20\" as Standard is not offered in region \"koreacentral\"; regions that offer it: " + strings.Join(config.DefaultCatalog().Models["gpt-4o"].Versions["2024-11-20"].Deployments["Standard"], ", ") + " (the region of account \"aoai-korea\"; per the embedded catalog of 2026-12-02)."}},
 		{name: "update: model not in the account's region", ctx: atUpdate(), resources: shaped(t, true, false, japan, inJapan),
-			want: []string{inJapan.URN + ": model \"gpt-4o\" as Standard is not offered in japaneast (the region of account \"aoai-japan\"); regions that offer it: eastus, eastus2, northcentralus, southcentralus, swedencentral, westus, westus3."}},
+			want: []string{inJapan.URN + ": model \"gpt-4o\" version \"2024-11-20\" as Standard is not offered in region \"koreacentral\"; regions that offer it: " + strings.Join(config.DefaultCatalog().Models["gpt-4o"].Versions["2024-11-20"].Deployments["Standard"], ", ") + " (the region of account \"aoai-korea\"; per the embedded catalog of 2026-12-02)."}},
 		{name: "preview: state only, the link is lost", resources: shaped(t, false, true, japan, inJapan)},
 	})
 

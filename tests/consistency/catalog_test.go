@@ -61,9 +61,10 @@ func embedded(t *testing.T, dir, name string) []string {
 }
 
 // TestCatalogCopiesIdentical: the policy pack embeds its own copy of the Azure
-// catalog (regions, models, deployment types, quotas); it must be byte-identical
-// to the library's catalog/catalog.json, or the pack and the components disagree
-// about what is available where.
+// catalog (regions, model versions, deployment types, quotas), written by the
+// library's generator; it must be byte-identical to the library's
+// catalog/catalog.json, or the pack and the components disagree about what is
+// available where.
 func TestCatalogCopiesIdentical(t *testing.T) {
 	root, err := engine.RepoRoot()
 	if err != nil {
@@ -88,8 +89,8 @@ func TestCatalogCopiesIdentical(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			rel, _ := filepath.Rel(root, c)
-			t.Errorf("%s differs from catalog/catalog.json (%s); copy it: cp catalog/catalog.json %s",
-				rel, firstDifference(want, got), rel)
+			t.Errorf("%s differs from catalog/catalog.json (%s); regenerate both: cd catalog && go generate",
+				rel, firstDifference(want, got))
 		}
 	}
 }

@@ -24,7 +24,7 @@ func Regions() ([]string, error) {
 	for _, name := range cat.RegionNames() {
 		r := cat.Regions[name]
 		if r.Offers(catalog.ServiceOpenAI) && r.Offers(catalog.ServiceSearch) && r.Offers(catalog.ServiceML) &&
-			slices.Contains(m.Deployments[RegionModel["deploymentType"].(string)], name) {
+			slices.Contains(m.Versions[RegionModel["version"].(string)].Deployments[RegionModel["deploymentType"].(string)], name) {
 			out = append(out, name)
 		}
 	}

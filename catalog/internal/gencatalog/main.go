@@ -1,0 +1,51 @@
+// Command gencatalog writes the catalog from the committed tables: catalog.json in
+// the catalog package (from source/, see package matrix), and the policy pack's
+// copies, which must build without the library: config/catalog.json (the same bytes)
+// and config/catalog_facts_gen.go (facts.go in package config). Run it with go
+// generate in the catalog package. It writes nothing unless everything builds.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/aiready/aiready/catalog/internal/matrix"
+)
+
+func main() {
+	dir := flag.String("catalog", ".", "the catalog package directory")
+	pack := flag.String("pack", filepath.Join("..", "policypack", "config"), "the policy pack's config package directory")
+	flag.Parse()
+	if err := run(*dir, *pack); err != nil {
+		fmt.Fprintln(os.Stderr, "gencatalog:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, pack string) error {
+	js, err := matrix.Build(filepath.Join(dir, "source"))
+	if err != nil {
+		return err
+	}
+	facts, err := os.ReadFile(filepath.Join(dir, "facts.go"))
+	if err != nil {
+		return fmt.Errorf("reading facts.go: %w", err)
+	}
+	packFacts, err := matrix.PackFacts(facts, "config")
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{
+		filepath.Join(dir, "catalog.json"):          js,
+		filepath.Join(pack, "catalog.json"):         js,
+		filepath.Join(pack, "catalog_facts_gen.go"): packFacts,
+	}
+	for path, data := range files {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+	}
+	return nil
+}
