@@ -1,0 +1,368 @@
+package azpolicy
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Policy is a definition with its parameter values bound: expressions that depend
+// only on parameters are folded, fields resolved against the alias table and the
+// effect resolved, so that Evaluate does no parsing.
+type Policy struct {
+	Definition *Definition
+	// Parameters are the values in force: given or defaulted.
+	Parameters map[string]any
+	// Effect is the resolved effect (then.effect, or an assignment's override).
+	Effect Effect
+	// Assignment, Set and ReferenceID say where the policy comes from when an
+	// assignment was resolved (nil and "" when the definition was bound directly).
+	Assignment  *Assignment
+	Set         *SetDefinition
+	ReferenceID string
+
+	aliases    *AliasTable
+	ifCond     cond
+	operations []*operationSpec
+	appends    []*operationSpec
+	existence  *existenceSpec
+}
+
+// Bind binds parameter values (checked as ResolveParameters does) and resolves
+// the effect; aliases nil means DefaultAliases.
+func (d *Definition) Bind(params map[string]any, aliases *AliasTable) (*Policy, error) {
+	values, err := ResolveParameters("definition "+d.label(), d.Parameters, params)
+	if err != nil {
+		return nil, err
+	}
+	return d.bindValues(values, aliases)
+}
+
+func (d *Definition) bindValues(values map[string]any, aliases *AliasTable) (*Policy, error) {
+	if aliases == nil {
+		aliases = defaultAliases
+	}
+	p := &Policy{Definition: d, Parameters: values, aliases: aliases}
+	b := &binder{st: &state{params: values, pol: p, folding: true}, aliases: aliases}
+	c, err := d.ifCond.bind(b)
+	if err != nil {
+		return nil, fmt.Errorf("policy definition %s: %w", d.label(), err)
+	}
+	p.ifCond = c
+	if p.Effect, err = d.resolveEffect(b); err != nil {
+		return nil, err
+	}
+	for _, op := range d.details.operations {
+		p.operations = append(p.operations, op.bind(b))
+	}
+	for _, op := range d.details.appends {
+		p.appends = append(p.appends, op.bind(b))
+	}
+	if d.details.existence != nil {
+		if p.existence, err = d.details.existence.bind(b); err != nil {
+			return nil, fmt.Errorf("policy definition %s: %w", d.label(), err)
+		}
+	}
+	return p, p.checkDetails()
+}
+
+func (d *Definition) resolveEffect(b *binder) (Effect, error) {
+	lit, ok := b.fold(d.effect).(litNode)
+	if !ok {
+		return "", fmt.Errorf("policy definition %s: then.effect must be a literal or come from parameters", d.label())
+	}
+	s, ok := lit.v.(string)
+	if !ok {
+		return "", fmt.Errorf("policy definition %s: then.effect is %s %s, not an effect name", d.label(), kindName(lit.v), Render(lit.v))
+	}
+	e, err := ParseEffect(s)
+	if err != nil {
+		return "", fmt.Errorf("policy definition %s: then.effect: %w", d.label(), err)
+	}
+	return e, nil
+}
+
+// checkDetails verifies the effect has the details it needs.
+func (p *Policy) checkDetails() error {
+	switch p.Effect {
+	case EffectModify:
+		if len(p.operations) == 0 {
+			return fmt.Errorf("policy definition %s: effect Modify needs then.details.operations", p.Definition.label())
+		}
+	case EffectAppend:
+		if len(p.appends) == 0 {
+			return fmt.Errorf("policy definition %s: effect Append needs then.details as an array of field and value", p.Definition.label())
+		}
+	case EffectAuditIfNotExists, EffectDeployIfNotExists:
+		if p.existence == nil || p.existence.typ == nil {
+			return fmt.Errorf("policy definition %s: effect %s needs then.details.type", p.Definition.label(), p.Effect)
+		}
+	}
+	return nil
+}
+
+// WithEffect returns a copy of the policy with another effect (an assignment's
+// override), checked against the details the definition has.
+func (p *Policy) WithEffect(e Effect) (*Policy, error) {
+	c := *p
+	c.Effect = e
+	return &c, c.checkDetails()
+}
+
+// Context is what an evaluation knows beyond the resource.
+type Context struct {
+	// ResourceGroup is what resourceGroup() returns (id, name, type, location,
+	// tags, ...); nil: unknown.
+	ResourceGroup map[string]any
+	// Subscription is what subscription() returns (id, subscriptionId, tenantId,
+	// displayName); nil: unknown.
+	Subscription map[string]any
+	// APIVersion is requestContext().apiVersion; "": unknown.
+	APIVersion string
+	// Now is the clock of utcNow(); zero: unknown.
+	Now time.Time
+	// Related returns the resources an AuditIfNotExists or DeployIfNotExists
+	// looks for; nil, or known false: the outcome is CannotVerify.
+	Related func(q RelatedQuery) (resources []*Resource, known bool)
+}
+
+// RelatedQuery is what then.details asks for, evaluated for a resource.
+type RelatedQuery struct {
+	// Type is details.type, e.g. "Microsoft.Insights/diagnosticSettings".
+	Type string
+	// Name is details.name ("" when any name matches); its last segment may be
+	// "?" to match every child.
+	Name string
+	// ResourceGroupName is details.resourceGroupName ("" for the resource's own).
+	ResourceGroupName string
+	// ExistenceScope is ResourceGroup (the default) or Subscription.
+	ExistenceScope string
+	// Resource is the resource being evaluated.
+	Resource *Resource
+}
+
+// Outcome is what an evaluation concludes.
+type Outcome uint8
+
+// The outcomes of Evaluate.
+const (
+	// Compliant: the if condition is false, or (AuditIfNotExists,
+	// DeployIfNotExists) a related resource satisfies the existence condition.
+	Compliant Outcome = iota
+	// NonCompliant: the if condition is true and the effect applies (a Deny
+	// denies, an Audit audits, a Modify modifies, ...).
+	NonCompliant
+	// CannotVerify: a value unknown at preview (or a related resource the caller
+	// could not supply) decides; never read it as a pass.
+	CannotVerify
+	// ImplicitDeny: the evaluation failed (a template function error, a type
+	// error); Azure denies the request whatever the effect.
+	ImplicitDeny
+	// NotApplicable: the mode does not evaluate the resource's type (Indexed and
+	// a type without tags and location).
+	NotApplicable
+	// NotEvaluable: a Resource Provider mode (Microsoft.*.Data), which the
+	// provider evaluates on its data plane, not at deployment.
+	NotEvaluable
+	// Disabled: the effect is Disabled; Azure does not evaluate the rule.
+	Disabled
+)
+
+var outcomeNames = [...]string{"compliant", "non-compliant", "cannot verify", "implicit deny", "not applicable", "not evaluable at deployment", "disabled"}
+
+// String names the outcome.
+func (o Outcome) String() string {
+	if int(o) < len(outcomeNames) {
+		return outcomeNames[o]
+	}
+	return fmt.Sprintf("outcome(%d)", int(o))
+}
+
+// Result is the evaluation of a policy against one resource.
+type Result struct {
+	Policy  *Policy
+	Outcome Outcome
+	// Effect is the effect in force.
+	Effect Effect
+	// Condition is the path of the condition that decided the if
+	// ("policyRule.if.anyOf[1].allOf[2]"), Value the value found there.
+	Condition string
+	Value     any
+	// Reason is a human-readable account: the deciding condition with the value
+	// found, the error of an implicit deny, or what could not be known.
+	Reason string
+	// Err is set for ImplicitDeny; it wraps ErrImplicitDeny and the *ExprError.
+	Err error
+	// Operations are the Modify operations that apply (their conditions true), or
+	// the Append details. Apply them with ApplyOperations.
+	Operations []Operation
+	// Related is the query an AuditIfNotExists or DeployIfNotExists made.
+	Related *RelatedQuery
+}
+
+// Matched reports whether the if condition was true.
+func (r Result) Matched() bool { return r.Outcome == NonCompliant }
+
+// Evaluate evaluates the policy against a resource.
+func (p *Policy) Evaluate(res *Resource, ctx *Context) Result {
+	out := Result{Policy: p, Effect: p.Effect}
+	switch {
+	case p.Effect == EffectDisabled:
+		out.Outcome, out.Reason = Disabled, "the effect is Disabled"
+		return out
+	case p.Definition.mode == modeProvider:
+		out.Outcome = NotEvaluable
+		out.Reason = fmt.Sprintf("mode %s is a Resource Provider mode: the provider evaluates it on its data plane, not at deployment", p.Definition.Mode)
+		return out
+	case p.Definition.mode == modeIndexed && !supportsTagsAndLocation(res):
+		out.Outcome = NotApplicable
+		out.Reason = fmt.Sprintf("mode Indexed does not evaluate %s, a type without tags and location", res.Type())
+		return out
+	}
+	s := &state{res: res, fnRes: res, ctx: ctx, pol: p, params: p.Parameters}
+	v := p.ifCond.eval(s)
+	out.setVerdict(&v)
+	switch {
+	case v.err != nil:
+		out.Outcome = ImplicitDeny
+		out.Err = fmt.Errorf("%w: %s: %w", ErrImplicitDeny, v.at.where(), v.err)
+		return out
+	case v.t == triUnknown:
+		out.Outcome = CannotVerify
+		return out
+	case v.t == triFalse:
+		out.Outcome = Compliant
+		return out
+	}
+	out.Outcome = NonCompliant
+	p.applyEffect(s, &out)
+	return out
+}
+
+func (r *Result) setVerdict(v *verdict) {
+	if v.at == nil {
+		r.Reason = "no condition decided"
+		return
+	}
+	r.Condition, r.Value = v.at.where(), v.val
+	if v.err != nil {
+		r.Reason = explain(v) + " (Azure Policy: an evaluation error is an implicit deny)"
+		return
+	}
+	r.Reason = explain(v)
+	if v.t == triUnknown {
+		r.Reason += " (a value unknown at preview decides)"
+	}
+}
+
+// applyEffect completes a non-compliant result with what the effect does.
+func (p *Policy) applyEffect(s *state, out *Result) {
+	var err error
+	var known tri
+	switch p.Effect {
+	case EffectModify:
+		out.Operations, known, err = evalOperations(s, p.operations)
+	case EffectAppend:
+		out.Operations, known, err = evalOperations(s, p.appends)
+	case EffectAuditIfNotExists, EffectDeployIfNotExists:
+		p.checkExistence(s, out)
+		return
+	default:
+		return
+	}
+	switch {
+	case err != nil:
+		out.Outcome, out.Err = ImplicitDeny, fmt.Errorf("%w: %w", ErrImplicitDeny, err)
+		out.Reason = err.Error() + " (Azure Policy: an evaluation error is an implicit deny)"
+	case known == triUnknown:
+		out.Outcome = CannotVerify
+		out.Reason += "; an operation's condition depends on a value unknown at preview"
+	}
+}
+
+// checkExistence evaluates details.existenceCondition over the related resources
+// the context supplies
+// (learn.microsoft.com/azure/governance/policy/concepts/effect-audit-if-not-exists).
+func (p *Policy) checkExistence(s *state, out *Result) {
+	q, err := p.relatedQuery(s)
+	if err != nil {
+		out.Outcome, out.Err = ImplicitDeny, fmt.Errorf("%w: %w", ErrImplicitDeny, err)
+		out.Reason = err.Error() + " (Azure Policy: an evaluation error is an implicit deny)"
+		return
+	}
+	out.Related = q
+	if q == nil {
+		out.Outcome = CannotVerify
+		out.Reason += "; then.details depend on values unknown at preview"
+		return
+	}
+	var related []*Resource
+	known := false
+	if s.ctx != nil && s.ctx.Related != nil {
+		related, known = s.ctx.Related(*q)
+	}
+	if !known {
+		out.Outcome = CannotVerify
+		out.Reason += fmt.Sprintf("; cannot verify %s: no related %s resources were supplied to check details.existenceCondition", p.Effect, q.Type)
+		return
+	}
+	out.Outcome, out.Reason = p.existenceOutcome(s, q, related, out.Reason)
+}
+
+func (p *Policy) existenceOutcome(s *state, q *RelatedQuery, related []*Resource, reason string) (Outcome, string) {
+	unknown := false
+	for _, r := range related {
+		if !strings.EqualFold(r.Type(), q.Type) {
+			continue
+		}
+		if p.existence.condition == nil {
+			return Compliant, fmt.Sprintf("%s: related %s %q exists", p.Effect, q.Type, r.Name())
+		}
+		es := &state{res: r, fnRes: s.res, ctx: s.ctx, pol: p, params: p.Parameters}
+		v := p.existence.condition.eval(es)
+		switch {
+		case v.err != nil:
+			return ImplicitDeny, explain(&v) + " (Azure Policy: an evaluation error is an implicit deny)"
+		case v.t == triTrue:
+			return Compliant, fmt.Sprintf("%s: related %s %q satisfies the existence condition (%s)", p.Effect, q.Type, r.Name(), explain(&v))
+		case v.t == triUnknown:
+			unknown = true
+		}
+	}
+	if unknown {
+		return CannotVerify, reason + fmt.Sprintf("; whether a related %s satisfies the existence condition depends on values unknown at preview", q.Type)
+	}
+	return NonCompliant, reason + fmt.Sprintf("; no related %s satisfies the existence condition (%d checked)", q.Type, len(related))
+}
+
+// relatedQuery evaluates then.details for the resource; nil when a value is unknown.
+func (p *Policy) relatedQuery(s *state) (*RelatedQuery, error) {
+	q := &RelatedQuery{Resource: s.res, ExistenceScope: "ResourceGroup"}
+	for _, f := range []struct {
+		n   node
+		dst *string
+		key string
+	}{{p.existence.typ, &q.Type, "type"}, {p.existence.name, &q.Name, "name"},
+		{p.existence.resourceGroupName, &q.ResourceGroupName, "resourceGroupName"}, {p.existence.existenceScope, &q.ExistenceScope, "existenceScope"}} {
+		if f.n == nil {
+			continue
+		}
+		v, err := f.n.eval(s)
+		if err != nil {
+			return nil, fmt.Errorf("policyRule.then.details.%s: %w", f.key, err)
+		}
+		if IsUnknown(v) {
+			return nil, nil
+		}
+		str, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("policyRule.then.details.%s: %s is not a string", f.key, Render(v))
+		}
+		*f.dst = str
+	}
+	return q, nil
+}
+
+// IsImplicitDeny reports whether err is an evaluation failure.
+func IsImplicitDeny(err error) bool { return errors.Is(err, ErrImplicitDeny) }
