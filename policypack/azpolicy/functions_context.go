@@ -132,41 +132,39 @@ func fnUtcNow(s *state, a []any) (any, error) {
 }
 
 // dotnetFormat supports the custom date and time format specifiers yyyy, yy, MM,
-// dd, HH, mm, ss and f..fffffff, and the standard format "u"; other letters are
-// an error, quoted text and punctuation are kept.
+// dd, HH, mm, ss and f to fffffff, and the standard format "u"; T and Z, quoted
+// text and punctuation are copied; any other specifier is an error.
 func dotnetFormat(t time.Time, f string) (string, error) {
 	if f == "u" {
 		return t.Format("2006-01-02 15:04:05Z"), nil
 	}
-	specs := []struct{ spec, layout string }{
-		{"yyyy", "2006"}, {"yy", "06"}, {"MM", "01"}, {"dd", "02"}, {"HH", "15"}, {"mm", "04"}, {"ss", "05"},
-		{"fffffff", "0000000"}, {"ffffff", "000000"}, {"fffff", "00000"}, {"ffff", "0000"}, {"fff", "000"}, {"ff", "00"}, {"f", "0"},
-	}
+	layouts := map[string]string{"yyyy": "2006", "yy": "06", "MM": "01", "dd": "02", "HH": "15", "mm": "04", "ss": "05"}
 	var b strings.Builder
-outer:
 	for i := 0; i < len(f); {
-		for _, sp := range specs {
-			if strings.HasPrefix(f[i:], sp.spec) {
-				if sp.spec[0] == 'f' {
-					b.WriteString(t.Format("." + sp.layout)[1:])
-				} else {
-					b.WriteString(t.Format(sp.layout))
-				}
-				i += len(sp.spec)
-				continue outer
-			}
-		}
 		c := f[i]
-		if (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') {
-			if c == 'T' || c == 'Z' {
-				b.WriteByte(c)
-				i++
-				continue
-			}
-			return "", errorf("utcNow: the format specifier %q is not supported", string(c))
+		j := i
+		for j < len(f) && f[j] == c {
+			j++
 		}
-		b.WriteByte(c)
-		i++
+		run := f[i:j]
+		switch {
+		case c == '\'':
+			end := strings.IndexByte(f[i+1:], '\'')
+			if end < 0 {
+				return "", errorf("utcNow: unterminated quote in %q", f)
+			}
+			b.WriteString(f[i+1 : i+1+end])
+			j = i + end + 2
+		case layouts[run] != "":
+			b.WriteString(t.Format(layouts[run]))
+		case c == 'f' && len(run) <= 7:
+			b.WriteString(t.Format("." + strings.Repeat("0", len(run)))[1:])
+		case c == 'T' || c == 'Z' || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')):
+			b.WriteString(run)
+		default:
+			return "", errorf("utcNow: the format specifier %q is not supported", run)
+		}
+		i = j
 	}
 	return b.String(), nil
 }
