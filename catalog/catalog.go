@@ -68,6 +68,20 @@ func Load(r io.Reader) (*Catalog, error) {
 	return c, nil
 }
 
+// LoadImport reads a subscription's import (written by the import command from
+// Azure's listings) and applies it to the catalog (see WithImport).
+func (c *Catalog) LoadImport(r io.Reader) (*Catalog, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("catalog import: reading: %w", err)
+	}
+	out, err := c.decodeImport(data)
+	if err != nil {
+		return nil, fmt.Errorf("catalog import: %w", err)
+	}
+	return out, nil
+}
+
 // RegionNames returns the known region names, sorted.
 func (c *Catalog) RegionNames() []string { return sortedKeys(c.Regions) }
 
@@ -137,6 +151,19 @@ func (c *Catalog) Quota(model, deploymentType string) int {
 	return n
 }
 
+// QuotaFor returns the capacity a new deployment of a model and deployment type may
+// still take in a region (0 when nothing is known) and a phrase saying what it is:
+// what is left of the subscription's quota when an import has it, else the default
+// quota.
+func (c *Catalog) QuotaFor(region, model, deploymentType string) (int, string) {
+	unit := c.DeploymentTypes[deploymentType].Unit
+	if left, limit, ok := c.Remaining(region, model, deploymentType); ok {
+		return max(left, 0), fmt.Sprintf("%d (%s) of the subscription's quota of %d is left in %s (per the %s)", max(left, 0), unit, limit, region, c.ProvenanceFor(region))
+	}
+	q := c.Quota(model, deploymentType)
+	return q, fmt.Sprintf("the default quota is %d (%s) per subscription and region", q, unit)
+}
+
 // Deployment is one model deployment to check against the catalog.
 type Deployment struct {
 	Region         string
@@ -162,13 +189,14 @@ func (c *Catalog) CheckDeployment(d Deployment) error {
 		return err
 	}
 	if p := c.availabilityProblem(d.Model, d.Version, d.DeploymentType, d.Region); p != "" {
-		return unavailable(p + " (per the " + c.Provenance() + ")")
+		return unavailable(p + " (per the " + c.ProvenanceFor(d.Region) + ")")
 	}
 	if d.Capacity <= 0 {
 		return fmt.Errorf("model %q as %s in %q: capacity %d must be at least 1 (%s)", d.Model, d.DeploymentType, d.Region, d.Capacity, dt.Unit)
 	}
-	if q := c.Quota(d.Model, d.DeploymentType); q > 0 && d.Capacity > q {
-		return fmt.Errorf("model %q as %s in %q: capacity %d is %w: the default quota is %d (%s) per subscription and region; request more from Azure support or lower the capacity", d.Model, d.DeploymentType, d.Region, d.Capacity, ErrQuota, q, dt.Unit)
+	q, what := c.QuotaFor(d.Region, d.Model, d.DeploymentType)
+	if _, _, imported := c.Remaining(d.Region, d.Model, d.DeploymentType); (q > 0 || imported) && d.Capacity > q {
+		return fmt.Errorf("model %q as %s in %q: capacity %d is %w: %s; request more from Azure support or lower the capacity", d.Model, d.DeploymentType, d.Region, d.Capacity, ErrQuota, what)
 	}
 	return nil
 }

@@ -38,10 +38,16 @@ const (
 	ScopeRegional = "regional"
 )
 
-// Lifecycle statuses of a model version, as Microsoft's retirement tables name them.
+// Lifecycle statuses of a model version: the first two are those of Microsoft's
+// retirement tables, the others those a subscription's model listing adds
+// (Deprecating: only subscriptions with deployments may deploy it; Deprecated:
+// retired, its deployments answer 410; Legacy: to be replaced).
 const (
 	StatusGenerallyAvailable = "GenerallyAvailable"
 	StatusPreview            = "Preview"
+	StatusDeprecating        = "Deprecating"
+	StatusDeprecated         = "Deprecated"
+	StatusLegacy             = "Legacy"
 )
 
 // DateLayout is the layout of every date in a catalog (YYYY-MM-DD).
@@ -169,6 +175,8 @@ type Catalog struct {
 	// Origin names where the facts come from in verdicts, e.g. "embedded catalog of
 	// 2026-12-02"; it is set by the loader, not read from the file.
 	Origin string `json:"-"`
+	// imported is the subscription's data applied by WithImport, if any.
+	imported *Import
 }
 
 // Provenance names where the catalog's facts come from, for messages: Origin, or
@@ -180,21 +188,43 @@ func (c *Catalog) Provenance() string {
 	return "catalog of " + c.Version
 }
 
+// ProvenanceFor names where the facts about one region come from: the import when
+// it covers the region, the catalog otherwise.
+func (c *Catalog) ProvenanceFor(region string) string {
+	if c.imported != nil {
+		if _, ok := c.imported.Regions[region]; ok {
+			return c.imported.Source()
+		}
+	}
+	return c.Provenance()
+}
+
 // regionNameRE is the shape of an ARM region name.
 var regionNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 
 // decodeCatalog decodes and validates a catalog; unknown fields are refused.
 func decodeCatalog(data []byte) (*Catalog, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var c Catalog
-	if err := dec.Decode(&c); err != nil {
+	if err := decodeStrict(data, &c); err != nil {
 		return nil, fmt.Errorf("decoding catalog: %w", err)
 	}
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
 	return &c, nil
+}
+
+// decodeStrict decodes one JSON value, refusing unknown fields and trailing data.
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("data after the JSON value")
+	}
+	return nil
 }
 
 // Validate checks that the catalog refers only to names it defines, that names and
@@ -271,8 +301,10 @@ func (c *Catalog) validateModel(name string, m Model, add func(string, ...any)) 
 }
 
 func (c *Catalog) validateLifecycle(key string, l *Lifecycle, add func(string, ...any)) {
-	if l.Status != StatusGenerallyAvailable && l.Status != StatusPreview {
-		add("%s.status: %q is not one of %s, %s", key, l.Status, StatusGenerallyAvailable, StatusPreview)
+	switch l.Status {
+	case StatusGenerallyAvailable, StatusPreview, StatusDeprecating, StatusDeprecated, StatusLegacy:
+	default:
+		add("%s.status: %q is not one of %s, %s, %s, %s, %s", key, l.Status, StatusGenerallyAvailable, StatusPreview, StatusDeprecating, StatusDeprecated, StatusLegacy)
 	}
 	dates := map[string]string{"deprecation": l.Deprecation, "deprecationNotBefore": l.DeprecationNotBefore,
 		"retirement": l.Retirement, "retirementNotBefore": l.RetirementNotBefore}

@@ -1,7 +1,7 @@
 // Command gencatalog writes the catalog from the committed tables: catalog.json in
 // the catalog package (from source/, see package matrix), and the policy pack's
 // copies, which must build without the library: config/catalog.json (the same bytes)
-// and config/catalog_facts_gen.go (facts.go in package config). Run it with go
+// and the shared Go files (matrix.PackFiles) in package config. Run it with go
 // generate in the catalog package. It writes nothing unless everything builds.
 package main
 
@@ -29,18 +29,18 @@ func run(dir, pack string) error {
 	if err != nil {
 		return err
 	}
-	facts, err := os.ReadFile(filepath.Join(dir, "facts.go"))
-	if err != nil {
-		return fmt.Errorf("reading facts.go: %w", err)
-	}
-	packFacts, err := matrix.PackFacts(facts, "config")
-	if err != nil {
-		return err
-	}
 	files := map[string][]byte{
-		filepath.Join(dir, "catalog.json"):          js,
-		filepath.Join(pack, "catalog.json"):         js,
-		filepath.Join(pack, "catalog_facts_gen.go"): packFacts,
+		filepath.Join(dir, "catalog.json"):  js,
+		filepath.Join(pack, "catalog.json"): js,
+	}
+	for src, dst := range matrix.PackFiles {
+		code, err := os.ReadFile(filepath.Join(dir, src))
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", src, err)
+		}
+		if files[filepath.Join(pack, dst)], err = matrix.PackFacts(code, "config"); err != nil {
+			return err
+		}
 	}
 	for path, data := range files {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
