@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/aiready/aiready/catalog"
 	"github.com/aiready/aiready/components/managementgroups"
@@ -85,9 +88,60 @@ type Config struct {
 	Jumpbox JumpboxConfig `json:"jumpbox"`
 	// DDoS configures DDoS protection (ai-ready:ddos).
 	DDoS DDoSConfig `json:"ddos"`
+	// CatalogImport is the path of a catalog import (go run ./catalog/cmd/import,
+	// from the subscription's own listings), relative to the directory Pulumi runs
+	// the program in; in the regions it covers, availability, quota (what is left of
+	// the subscription's) and lifecycle are judged against it instead of the
+	// embedded catalog (ai-ready:catalogImport; optional).
+	CatalogImport string `json:"catalogImport"`
+	// LifecycleWarningDays reports model versions that retire within this many days
+	// (ai-ready:lifecycleWarningDays; default 90, 0 to 3650).
+	LifecycleWarningDays *int `json:"lifecycleWarningDays"`
 
 	// Secrets, read from secret configuration only.
 	secrets map[string]pulumi.StringOutput
+	// cat is the catalog the configuration was checked against.
+	cat *catalog.Catalog
+	// notices are the lifecycle reports of the models (see LifecycleNotices).
+	notices []string
+	// now is the clock lifecycle dates are compared with (time.Now unless a test sets it).
+	now func() time.Time
+}
+
+// DefaultLifecycleWarningDays is the default of ai-ready:lifecycleWarningDays.
+const DefaultLifecycleWarningDays = 90
+
+// Catalog returns the catalog the configuration is checked against: the embedded
+// one, with the import of ai-ready:catalogImport applied when it is set.
+func (c *Config) Catalog() *catalog.Catalog {
+	if c.cat != nil {
+		return c.cat
+	}
+	return catalog.Default()
+}
+
+// LifecycleNotices reports the configured model versions that retired, retire
+// within ai-ready:lifecycleWarningDays or are deprecated, per region; the program
+// logs them as warnings.
+func (c *Config) LifecycleNotices() []string { return slices.Clone(c.notices) }
+
+// loadCatalog applies the import of ai-ready:catalogImport to the embedded catalog.
+func (c *Config) loadCatalog() error {
+	c.cat = catalog.Default()
+	if c.CatalogImport == "" {
+		return nil
+	}
+	f, err := os.Open(c.CatalogImport)
+	if err != nil {
+		return fmt.Errorf("%w; give the path of a file written by go run ./catalog/cmd/import", err)
+	}
+	defer f.Close()
+	cat, err := catalog.Default().LoadImport(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", c.CatalogImport, err)
+	}
+	c.cat = cat
+	return nil
 }
 
 // ManagementGroupConfig is the stack's own management group.
@@ -449,7 +503,10 @@ func (c *Config) Validate() error {
 	bad := func(key, format string, v ...any) {
 		errs = append(errs, fmt.Errorf("%w: %s:%s: "+format, append([]any{ErrConfig, Namespace, key}, v...)...))
 	}
-	cat := catalog.Default()
+	if err := c.loadCatalog(); err != nil {
+		bad("catalogImport", "%v", err)
+	}
+	cat := c.Catalog()
 
 	switch c.Archetype {
 	case ArchetypeCorp, ArchetypeOnline, ArchetypeDev:
@@ -544,6 +601,7 @@ func (c *Config) Validate() error {
 	}
 
 	// Models.
+	c.checkLifecycle(bad)
 	if len(c.Models) == 0 {
 		bad("models", "is empty; list at least one model deployment (name, version, deploymentType, capacity)")
 	}
@@ -613,6 +671,34 @@ func (c *Config) Validate() error {
 	}
 	sortErrs(errs)
 	return errors.Join(errs...)
+}
+
+// checkLifecycle checks ai-ready:lifecycleWarningDays and collects the lifecycle
+// notices of every configured model version in every region.
+func (c *Config) checkLifecycle(bad func(key, format string, v ...any)) {
+	days := DefaultLifecycleWarningDays
+	if c.LifecycleWarningDays != nil {
+		days = *c.LifecycleWarningDays
+	}
+	if days < 0 || days > 3650 {
+		bad("lifecycleWarningDays", "%d: give a number of days from 0 to 3650", days)
+		return
+	}
+	now := time.Now
+	if c.now != nil {
+		now = c.now
+	}
+	c.notices = nil
+	seen := map[string]bool{}
+	for i, m := range c.Models {
+		for _, r := range c.Regions {
+			n, _ := c.Catalog().LifecycleNotice(m.Name, m.Version, m.DeploymentType, r.Location, now(), days)
+			if n != "" && !seen[n] {
+				seen[n] = true
+				c.notices = append(c.notices, fmt.Sprintf("%s:models[%d]: %s", Namespace, i, n))
+			}
+		}
+	}
 }
 
 // needsGateway reports whether the stack builds an API Management gateway: two or

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/aiready/aiready/catalog"
 	"github.com/aiready/aiready/components/aiendpoint"
 	"github.com/aiready/aiready/components/managementgroups"
 	"github.com/aiready/aiready/components/policybaseline"
@@ -25,6 +24,11 @@ func Program(ctx *pulumi.Context) error {
 	cfg, err := LoadConfig(ctx.Stack(), ContextSource{Ctx: ctx})
 	if err != nil {
 		return err
+	}
+	for _, n := range cfg.LifecycleNotices() {
+		if err := ctx.Log.Warn(n, nil); err != nil {
+			return fmt.Errorf("logging a lifecycle notice: %w", err)
+		}
 	}
 	plan, err := NewPlan(cfg)
 	if err != nil {
@@ -88,7 +92,7 @@ func NewPlan(cfg *Config) (*Plan, error) {
 	for _, r := range cfg.Regions {
 		p.Endpoints = append(p.Endpoints, cfg.endpointArgs(r.Location, placeholder, placeholder, zones, placeholder))
 	}
-	if cfg.needsGateway(catalog.Default()) {
+	if cfg.needsGateway(cfg.Catalog()) {
 		var members []aiendpoint.GatewayMember
 		for _, r := range cfg.Regions {
 			members = append(members, aiendpoint.GatewayMember{
@@ -403,6 +407,7 @@ func (c *Config) endpointArgs(location string, resourceGroup, subnet pulumi.Stri
 		PrivateDNSZoneIDs:       zones,
 		LogAnalyticsWorkspaceID: workspace,
 		Tags:                    c.tagsPlain(),
+		Catalog:                 c.Catalog(),
 	}
 	for _, m := range c.Models {
 		args.Deployments = append(args.Deployments, aiendpoint.ModelDeployment{
@@ -435,6 +440,7 @@ func (c *Config) gatewayArgs(resourceGroup, subnet pulumi.StringInput, members [
 		Members:                 members,
 		LogAnalyticsWorkspaceID: workspace,
 		Tags:                    c.tagsPlain(),
+		Catalog:                 c.Catalog(),
 	}
 }
 

@@ -449,8 +449,8 @@ func (a *RegionalAIEndpointArgs) checkQuota(cat *catalog.Catalog) error {
 	several := func(group []quotaUse) bool { return len(group) > 1 }
 	var errs []error
 	for _, x := range overQuota(cat, uses, several) {
-		errs = append(errs, fmt.Errorf("Deployments: model %q as %s in %q totals capacity %d (%s), which is %w: the default quota is %d (%s) per subscription and region; lower the capacities or request more quota from Azure support",
-			x.model, x.dtype, x.region, x.total, strings.Join(x.shares, ", "), catalog.ErrQuota, x.quota, x.unit))
+		errs = append(errs, fmt.Errorf("Deployments: model %q as %s in %q totals capacity %d (%s), which is %w: %s; lower the capacities or request more quota from Azure support",
+			x.model, x.dtype, x.region, x.total, strings.Join(x.shares, ", "), catalog.ErrQuota, x.what))
 	}
 	return joinErrors(errs)
 }
@@ -470,14 +470,17 @@ type quotaUse struct {
 type quotaExcess struct {
 	region, model, dtype string
 	total, quota         int
-	unit                 string
+	// what says what the quota is (the default, or what is left of the
+	// subscription's per an import).
+	what string
 	// shares are "<source> <capacity>" of each deployment.
 	shares []string
 }
 
 // overQuota groups uses by region, model and deployment type and returns, in a
 // stable order, the groups that check selects and whose total exceeds the
-// catalog's quota. Uses without a capacity, model or type are left out: their own
+// catalog's quota (what is left of the subscription's when the catalog has an
+// import). Uses without a capacity, model or type are left out: their own
 // validation reports them.
 func overQuota(cat *catalog.Catalog, uses []quotaUse, check func(group []quotaUse) bool) []quotaExcess {
 	type key struct{ region, model, dtype string }
@@ -509,12 +512,14 @@ func overQuota(cat *catalog.Catalog, uses []quotaUse, check func(group []quotaUs
 		if !check(group) {
 			continue
 		}
-		x := quotaExcess{region: k.region, model: k.model, dtype: k.dtype, quota: cat.Quota(k.model, k.dtype), unit: cat.DeploymentTypes[k.dtype].Unit}
+		x := quotaExcess{region: k.region, model: k.model, dtype: k.dtype}
+		x.quota, x.what = cat.QuotaFor(k.region, k.model, k.dtype)
+		_, _, imported := cat.Remaining(k.region, k.model, k.dtype)
 		for _, u := range group {
 			x.total += u.capacity
 			x.shares = append(x.shares, fmt.Sprintf("%s %d", u.source, u.capacity))
 		}
-		if x.quota > 0 && x.total > x.quota {
+		if (x.quota > 0 || imported) && x.total > x.quota {
 			out = append(out, x)
 		}
 	}

@@ -3,6 +3,8 @@ package aiendpoint
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -607,5 +609,40 @@ func TestEndpointAcceptsVersionsWhereOffered(t *testing.T) {
 		if err := validEndpointArgs(region).Validate(); err != nil {
 			t.Errorf("%s: %v", region, err)
 		}
+	}
+}
+
+// TestEndpointWithImportedCatalog: with a subscription's import, a model the
+// subscription does not see in the region and a capacity above what is left of its
+// quota are refused, naming the import.
+func TestEndpointWithImportedCatalog(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "..", "catalog", "testdata", "import.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cat, err := catalog.Default().LoadImport(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := validEndpointArgs("westus")
+	args.Catalog = cat
+	err = args.Validate()
+	const per = "(per the import from subscription 7d1f3c2a-5b6e-4f80-9a1b-2c3d4e5f6a01 on 2026-12-02)"
+	for _, want := range []string{
+		`Deployments[0].Capacity: model "gpt-4o" as Standard in "westus": capacity 100 is over quota: 10 (1K tokens per minute) of the subscription's quota of 150 is left in westus ` + per,
+		`Deployments[1]: model "text-embedding-3-large" version "1" as Standard is not offered in region "westus"; regions that offer it: `,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error = %v, want it to contain %q", err, want)
+		}
+	}
+	if !strings.Contains(err.Error(), per) {
+		t.Errorf("the availability error does not name the import: %v", err)
+	}
+	args.Deployments = args.Deployments[:1]
+	args.Deployments[0].Capacity = 10
+	if err := args.Validate(); err != nil {
+		t.Errorf("what is left of the quota: %v", err)
 	}
 }

@@ -53,8 +53,8 @@ func ValidateEndpoints(endpoints ...*RegionalAIEndpointArgs) error {
 		return slices.ContainsFunc(group, func(u quotaUse) bool { return u.endpoint != group[0].endpoint })
 	}
 	for _, x := range overQuota(cat, uses, spansEndpoints) {
-		errs = append(errs, fmt.Errorf("model %q as %s in %q totals capacity %d across endpoints (%s), which is %w: the default quota is %d (%s) per subscription and region; lower the capacities, move an endpoint to another region or subscription, or request more quota from Azure support",
-			x.model, x.dtype, x.region, x.total, strings.Join(x.shares, ", "), catalog.ErrQuota, x.quota, x.unit))
+		errs = append(errs, fmt.Errorf("model %q as %s in %q totals capacity %d across endpoints (%s), which is %w: %s; lower the capacities, move an endpoint to another region or subscription, or request more quota from Azure support",
+			x.model, x.dtype, x.region, x.total, strings.Join(x.shares, ", "), catalog.ErrQuota, x.what))
 	}
 	return joinErrors(errs)
 }
