@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestEmbeddedCatalogIsTheLibrarysCopy(t *testing.T) {
@@ -91,6 +92,9 @@ func TestSetAcceptsValidConfig(t *testing.T) {
 		"managementPorts":       []any{22.0, 3389.0, 5985.0},
 		"fastPathSkus":          []any{"ErGw3AZ"},
 		"externalBastion":       true,
+		"catalogImport":         mustJSON(t, importJSON(t)),
+		"lifecycleWarningDays":  30.0,
+		"lifecycleAsOf":         "2026-12-02",
 	}
 	for _, k := range Keys {
 		v, ok := valid[k.Name]
@@ -186,4 +190,60 @@ func mustJSON(t *testing.T, data []byte) any {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// importJSON is a subscription's import in the shape the library's import command
+// writes: eastus offers gpt-4o 2024-11-20 as Standard with 10 left of a quota of 150.
+func importJSON(t *testing.T) []byte {
+	t.Helper()
+	return []byte(`{"subscription": "22222222-2222-2222-2222-222222222222", "date": "2026-12-02",
+		"regions": {"eastus2": {"models": {"gpt-4o": {"2024-11-20": {"format": "OpenAI", "deploymentTypes": ["Standard"]}}},
+			"quotas": {"gpt-4o": {"Standard": {"limit": 150, "used": 140}}}}}}`)
+}
+
+func TestCatalogImportKey(t *testing.T) {
+	s := Default()
+	if err := s.Set("catalogImport", mustJSON(t, importJSON(t))); err != nil {
+		t.Fatal(err)
+	}
+	c := s.Catalog
+	if left, limit, ok := c.Remaining("eastus2", "gpt-4o", "Standard"); !ok || left != 10 || limit != 150 {
+		t.Errorf("Remaining = %d, %d, %v", left, limit, ok)
+	}
+	if c.Offered("gpt-4o", "2024-11-20", "GlobalStandard", "eastus2") || !c.Offered("gpt-4o", "2024-11-20", "GlobalStandard", "swedencentral") {
+		t.Error("the import must replace eastus2's availability only")
+	}
+	if got := c.ProvenanceFor("eastus2"); got != "import from subscription 22222222-2222-2222-2222-222222222222 on 2026-12-02" {
+		t.Errorf("ProvenanceFor = %q", got)
+	}
+	for v, want := range map[string]string{
+		`{"subscription": "x", "date": "2026-12-02", "regions": {"eastus2": {"models": {}}}}`:                                 `catalogImport: import from subscription x: subscription: "x" is not a subscription id (a GUID)`,
+		`{"subscription": "22222222-2222-2222-2222-222222222222", "date": "2026-12-02", "regions": {"mars": {"models": {}}}}`: "catalogImport: import from subscription 22222222-2222-2222-2222-222222222222: regions.mars: not a region of the catalog; add it to catalog/source/base.json",
+		`{"subscription": "22222222-2222-2222-2222-222222222222", "date": "2026-12-02", "regions": {}, "more": 1}`:            `catalogImport: decoding the import: json: unknown field "more"`,
+	} {
+		if err := Default().Set("catalogImport", mustJSON(t, []byte(v))); err == nil || err.Error() != want {
+			t.Errorf("Set(catalogImport, %s) = %v, want %q", v, err, want)
+		}
+	}
+}
+
+func TestLifecycleKeys(t *testing.T) {
+	s := Default()
+	if s.LifecycleWarningDays != DefaultLifecycleWarningDays || !s.LifecycleDay(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)).Equal(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("defaults: %d, %q", s.LifecycleWarningDays, s.LifecycleAsOf)
+	}
+	if err := s.Set("lifecycleAsOf", "2026-12-02"); err != nil || s.LifecycleDay(time.Now()).Format(DateLayout) != "2026-12-02" {
+		t.Errorf("lifecycleAsOf: %v, %v", err, s.LifecycleDay(time.Now()))
+	}
+	for key, c := range map[string]struct {
+		v    any
+		want string
+	}{
+		"lifecycleWarningDays": {-1.0, "lifecycleWarningDays: -1 is not a whole number of days from 0 to 3650"},
+		"lifecycleAsOf":        {"02/12/2026", `lifecycleAsOf: "02/12/2026" is not a date (YYYY-MM-DD)`},
+	} {
+		if err := Default().Set(key, c.v); err == nil || err.Error() != c.want {
+			t.Errorf("Set(%s, %v) = %v, want %q", key, c.v, err, c.want)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Built-in archetypes. A user-named archetype behaves as the built-in one it is mapped
@@ -72,6 +73,11 @@ type Settings struct {
 	Catalog *Catalog
 	// Quotas override the catalog's quotas.
 	Quotas *Quotas
+	// LifecycleWarningDays reports model versions retiring within this many days.
+	LifecycleWarningDays int
+	// LifecycleAsOf is the day lifecycle dates are compared with (YYYY-MM-DD); empty
+	// means the day of the preview.
+	LifecycleAsOf string
 	// ManagementPorts are the ports no NSG rule may open to the internet.
 	ManagementPorts []int
 	// FastPathSKUs are the ExpressRoute gateway SKUs that support FastPath.
@@ -82,12 +88,24 @@ type Settings struct {
 	platform map[string]string // lower-case subscription id -> area
 }
 
+// DefaultLifecycleWarningDays is the default of lifecycleWarningDays.
+const DefaultLifecycleWarningDays = 90
+
+// LifecycleDay returns the day lifecycle dates are compared with: LifecycleAsOf, or now.
+func (s *Settings) LifecycleDay(now time.Time) time.Time {
+	if d, err := time.Parse(DateLayout, s.LifecycleAsOf); err == nil {
+		return d
+	}
+	return now
+}
+
 // Default returns the settings used when no config is given.
 func Default() *Settings {
 	s := &Settings{
-		Catalog:         DefaultCatalog(),
-		ManagementPorts: []int{22, 3389},
-		FastPathSKUs:    []string{"UltraPerformance", "ErGw3AZ", "ErGwScale"},
+		Catalog:              DefaultCatalog(),
+		LifecycleWarningDays: DefaultLifecycleWarningDays,
+		ManagementPorts:      []int{22, 3389},
+		FastPathSKUs:         []string{"UltraPerformance", "ErGw3AZ", "ErGwScale"},
 		RequiredAssignments: map[string][]string{
 			Corp:   {"Deny-Public-IP-On-NIC", "Modify-AI-PublicAccess", "Deny-AI-LocalAuth", "Deny-MgmtPorts-Internet", "Deny-Subnet-Without-Nsg"},
 			Online: {"Enable-DDoS-VNET", "Deny-AI-LocalAuth", "Deny-AI-NetworkAccess", "Deny-MgmtPorts-Internet", "Deny-Subnet-Without-Nsg"},
@@ -459,6 +477,63 @@ var Keys = []Key{
 			}
 			c.Origin = "catalog of " + c.Version + " from the catalog config"
 			s.Catalog = c
+			return nil
+		},
+	},
+	{
+		Name: "catalogImport",
+		Description: "A subscription's own listings, as written by the library's import command (go run ./catalog/cmd/import): in the regions it covers, " +
+			"availability, quota (limit - currentValue) and lifecycle are judged against it instead of the catalog, and verdicts name it.",
+		Schema: map[string]any{
+			"type": "object", "description": "catalog import (subscription, date, regions, services)",
+			"required": []any{"subscription", "date", "regions"},
+		},
+		parse: func(s *Settings, v any) error {
+			if _, err := asObject("catalogImport", v); err != nil {
+				return err
+			}
+			data, err := json.Marshal(v)
+			if err != nil {
+				return fmt.Errorf("catalogImport: encoding: %w", err)
+			}
+			c, err := s.Catalog.decodeImport(data)
+			if err != nil {
+				return fmt.Errorf("catalogImport: %w", err)
+			}
+			s.Catalog = c
+			return nil
+		},
+	},
+	{
+		Name:        "lifecycleWarningDays",
+		Description: "Model versions retiring within this many days are reported (0 to 3650).",
+		Schema:      map[string]any{"type": "integer", "minimum": 0, "maximum": 3650, "description": "days before a retirement to report it"},
+		Default:     func() any { return DefaultLifecycleWarningDays },
+		parse: func(s *Settings, v any) error {
+			f, ok := v.(float64)
+			if n, isInt := v.(int); isInt {
+				f, ok = float64(n), true
+			}
+			if !ok || f != math.Trunc(f) || f < 0 || f > 3650 {
+				return fmt.Errorf("lifecycleWarningDays: %s is not a whole number of days from 0 to 3650", show(v))
+			}
+			s.LifecycleWarningDays = int(f)
+			return nil
+		},
+	},
+	{
+		Name:        "lifecycleAsOf",
+		Description: "The day lifecycle dates are compared with (YYYY-MM-DD); by default the day of the preview.",
+		Schema:      map[string]any{"type": "string", "pattern": `^\d{4}-\d{2}-\d{2}$`, "description": "lifecycle reference day"},
+		parse: func(s *Settings, v any) error {
+			str, err := asString("lifecycleAsOf", v)
+			if err != nil {
+				return err
+			}
+			if _, err := time.Parse(DateLayout, str); err != nil {
+				return fmt.Errorf("lifecycleAsOf: %q is not a date (YYYY-MM-DD)", str)
+			}
+			s.LifecycleAsOf = str
 			return nil
 		},
 	},

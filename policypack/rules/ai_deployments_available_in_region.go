@@ -13,7 +13,7 @@ import (
 var AIDeploymentsAvailable = register(&Rule{
 	Name: "ai-deployments-available-in-region",
 	Description: "Every AI service (Azure OpenAI / AI services, AI Search, Machine Learning) is in a region that offers it, and every model deployment's model " +
-		"version and deployment type are offered in its account's region, per the availability catalog (config catalog; embedded by default).",
+		"version and deployment type are offered in its account's region, per the availability catalog (config catalog; embedded by default) or, in the regions it covers, the subscription's catalogImport.",
 	Section:        SectionReliability,
 	Recommendation: "Verify AI service availability in target regions before deployment.",
 	BuiltIns: []BuiltIn{
@@ -23,7 +23,7 @@ var AIDeploymentsAvailable = register(&Rule{
 	Severity: Medium,
 	Level:    Mandatory,
 	Types:    []string{TypeAccount, TypeDeployment, TypeSearchService, TypeMLWorkspace},
-	Config:   []string{"catalog"},
+	Config:   []string{"catalog", "catalogImport"},
 	CheckStack: func(ctx *Context, s *Stack) []Finding {
 		cat := ctx.Settings.Catalog
 		var out []Finding
@@ -122,7 +122,7 @@ func deploymentAvailable(ctx *Context, s *Stack, d *Resource) (Finding, bool) {
 // versionAvailable checks one version of a known model; a deployment without a
 // version gets the version Azure picks, so any version offered there passes.
 func versionAvailable(cat *config.Catalog, acct *Resource, m config.Model, model, version, dtype, region string) (Finding, bool) {
-	where := fmt.Sprintf(" (the region of account %q; per the %s).", acct.Label(), cat.Provenance())
+	where := fmt.Sprintf(" (the region of account %q; per the %s).", acct.Label(), cat.ProvenanceFor(region))
 	if version == "" {
 		if len(cat.VersionsOffered(model, dtype, region)) > 0 {
 			return Finding{}, true

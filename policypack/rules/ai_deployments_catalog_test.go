@@ -131,3 +131,67 @@ func TestAIDeploymentsWithinQuota(t *testing.T) {
 		{name: "no account in the stack", resources: []*Resource{a, b}},
 	})
 }
+
+// withImport is a context whose catalog has a subscription's import: in eastus2 the
+// subscription sees only gpt-4o 2024-11-20 as Standard, with 10 left of 150.
+func withImport(t *testing.T) *Context {
+	t.Helper()
+	return withSettings(NewContext(), func(s *config.Settings) {
+		imp := map[string]any{"subscription": "22222222-2222-2222-2222-222222222222", "date": "2026-12-02",
+			"regions": map[string]any{"eastus2": map[string]any{
+				"models": map[string]any{"gpt-4o": map[string]any{"2024-11-20": map[string]any{"format": "OpenAI", "deploymentTypes": []any{"Standard"}}}},
+				"quotas": map[string]any{"gpt-4o": map[string]any{"Standard": map[string]any{"limit": 150.0, "used": 140.0}}},
+			}}}
+		if err := s.Set("catalogImport", imp); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+const importSource = "import from subscription 22222222-2222-2222-2222-222222222222 on 2026-12-02"
+
+func TestAIDeploymentsWithImport(t *testing.T) {
+	east := endpoint(t, "aoai-eastus2", "eastus2")
+	east.Provider = resourceProps(map[string]any{"subscriptionId": "22222222-2222-2222-2222-222222222222"})
+	other := endpoint(t, "aoai-other", "eastus2")
+	other.Provider = resourceProps(map[string]any{"subscriptionId": "33333333-3333-3333-3333-333333333333"})
+	capacity := func(d *Resource, c float64) *Resource { d.Props = set(d.Props, "sku.capacity", c); return d }
+	ctx := withImport(t)
+	global := deployment(t, "g", "aoai-eastus2", "GlobalStandard")
+	runStackCases(t, AIDeploymentsAvailable, []stackCase{
+		{name: "offered to the subscription", ctx: ctx, resources: []*Resource{east, deployment(t, "chat", "aoai-eastus2", "Standard")}},
+		{name: "missing from the import", ctx: ctx, resources: []*Resource{east, global},
+			want: []string{global.URN + ": model \"gpt-4o\" version \"2024-11-20\" as GlobalStandard is not offered in region \"eastus2\"; regions that offer it: " +
+				strings.Join(ctx.Settings.Catalog.Models["gpt-4o"].Versions["2024-11-20"].Deployments["GlobalStandard"], ", ") + " (the region of account \"aoai-eastus2\"; per the " + importSource + ")."}},
+	})
+	over := capacity(deployment(t, "a", "aoai-eastus2", "Standard"), 11)
+	runStackCases(t, AIDeploymentsWithinQuota, []stackCase{
+		{name: "within what is left", ctx: ctx, resources: []*Resource{east, capacity(deployment(t, "a", "aoai-eastus2", "Standard"), 10)}},
+		{name: "above what is left", ctx: ctx, resources: []*Resource{east, over},
+			want: []string{over.URN + ": deployments \"aoai-eastus2-a\" of model \"gpt-4o\" as Standard in eastus2 (subscription 22222222-2222-2222-2222-222222222222) request capacity 11, above what is left of the subscription's quota: 10 of 150 (1K tokens per minute) (per the " + importSource + "); lower the capacity, or raise the quota with Azure and import the listings again."}},
+		{name: "another subscription keeps the catalog's quota", ctx: ctx, resources: []*Resource{other, capacity(deployment(t, "a", "aoai-other", "Standard"), 100)}},
+	})
+}
+
+func TestAIDeploymentsLifecycle(t *testing.T) {
+	east := endpoint(t, "aoai-eastus2", "eastus2")
+	on := func(day string, days int) *Context {
+		return withSettings(NewContext(), func(s *config.Settings) { s.LifecycleAsOf, s.LifecycleWarningDays = day, days })
+	}
+	chat := deployment(t, "chat", "aoai-eastus2", "Standard")
+	emb := deployment(t, "emb", "aoai-eastus2", "Standard")
+	emb.Props = set(set(emb.Props, "properties.model.name", "text-embedding-3-small"), "properties.model.version", "1")
+	noVersion := deployment(t, "nv", "aoai-eastus2", "Standard")
+	noVersion.Props = del(noVersion.Props, "properties.model.version")
+	const per = " (per the embedded catalog of 2026-12-02)"
+	runStackCases(t, AIDeploymentsLifecycle, []stackCase{
+		{name: "current version", ctx: on("2026-12-02", 90), resources: []*Resource{east, emb, noVersion}},
+		{name: "retired", ctx: on("2026-12-02", 90), resources: []*Resource{east, chat},
+			want: []string{chat.URN + ": model \"gpt-4o\" version \"2024-11-20\" as Standard retired on 2026-10-01" + per + ": its deployments no longer answer; deploy a current version."}},
+		{name: "retiring within the window", ctx: on("2026-09-01", 60), resources: []*Resource{east, chat},
+			want: []string{chat.URN + ": model \"gpt-4o\" version \"2024-11-20\" as Standard retires on 2026-10-01, in 30 days" + per + "; plan the move to a current version."}},
+		{name: "outside the window, deprecated", ctx: on("2026-01-10", 30), resources: []*Resource{east, chat},
+			want: []string{chat.URN + ": model \"gpt-4o\" version \"2024-11-20\" as Standard is deprecated since 2025-11-20" + per + ": subscriptions that never deployed it cannot deploy it."}},
+		{name: "before deprecation", ctx: on("2025-06-01", 30), resources: []*Resource{east, chat}},
+	})
+}

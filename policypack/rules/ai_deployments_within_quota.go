@@ -11,7 +11,7 @@ import (
 var AIDeploymentsWithinQuota = register(&Rule{
 	Name: "ai-deployments-within-quota",
 	Description: "The model deployments of a subscription and region add up to no more capacity per model and deployment type than the quota " +
-		"(the catalog's defaults, with config quotas on top).",
+		"(what is left of the subscription's, limit - currentValue, when a catalogImport has it; else the catalog's defaults, with config quotas on top).",
 	Section:        SectionReliability,
 	Recommendation: "Evaluate regional quota limits and capacity requirements.",
 	Mirrors:        "None in Azure Policy: Azure enforces quota only when the deployment is created",
@@ -66,21 +66,39 @@ var AIDeploymentsWithinQuota = register(&Rule{
 			keys = append(keys, k)
 		}
 		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
-		cat := ctx.Settings.Catalog
 		for _, k := range keys {
 			g := groups[k]
-			quota := cat.Quota(ctx.Settings.Quotas, k.model, k.dtype)
-			if quota <= 0 || g.total <= quota {
-				continue
+			if f, over := overQuota(ctx, k.sub, k.region, k.model, k.dtype, g.total, g.names); over {
+				out = append(out, f.At(g.urn))
 			}
-			unit := cat.DeploymentTypes[k.dtype].Unit
-			sub := k.sub
-			if sub == "" {
-				sub = "the provider's"
-			}
-			out = append(out, Violation("deployments %s of model %q as %s in %s (subscription %s) total capacity %d, above the quota of %d (%s) per subscription and region; lower the capacity, or raise the quota with Azure and set it in the quotas config of ai-deployments-within-quota.",
-				joinQuoted(g.names), k.model, k.dtype, k.region, sub, g.total, quota, unit).At(g.urn))
 		}
 		return out
 	},
 })
+
+// overQuota judges the total capacity of a group of deployments: against what is
+// left of the subscription's quota (limit - currentValue) when the catalog import
+// of that subscription has it, else against the quota of the catalog and config.
+func overQuota(ctx *Context, sub, region, model, dtype string, total int, names []string) (Finding, bool) {
+	cat := ctx.Settings.Catalog
+	unit := cat.DeploymentTypes[dtype].Unit
+	shown := sub
+	if shown == "" {
+		shown = "the provider's"
+	}
+	if imp := cat.Imported(); imp != nil && (sub == "" || strings.EqualFold(sub, imp.Subscription)) {
+		if left, limit, ok := cat.Remaining(region, model, dtype); ok {
+			if total <= left {
+				return Finding{}, false
+			}
+			return Violation("deployments %s of model %q as %s in %s (subscription %s) request capacity %d, above what is left of the subscription's quota: %d of %d (%s) (per the %s); lower the capacity, or raise the quota with Azure and import the listings again.",
+				joinQuoted(names), model, dtype, region, shown, total, max(left, 0), limit, unit, imp.Source()), true
+		}
+	}
+	quota := cat.Quota(ctx.Settings.Quotas, model, dtype)
+	if quota <= 0 || total <= quota {
+		return Finding{}, false
+	}
+	return Violation("deployments %s of model %q as %s in %s (subscription %s) total capacity %d, above the quota of %d (%s) per subscription and region; lower the capacity, or raise the quota with Azure and set it in the quotas config of ai-deployments-within-quota.",
+		joinQuoted(names), model, dtype, region, shown, total, quota, unit), true
+}
