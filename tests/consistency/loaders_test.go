@@ -78,3 +78,34 @@ func TestLoadersAgree(t *testing.T) {
 		})
 	}
 }
+
+// TestImportLoadersAgree: a subscription's import, valid or broken, gets the same
+// verdict from the library (ai-ready:catalogImport) and from the pack (its
+// catalogImport config key), which share the generated import code.
+func TestImportLoadersAgree(t *testing.T) {
+	const sub = `"subscription": "7d1f3c2a-5b6e-4f80-9a1b-2c3d4e5f6a01", "date": "2026-12-02"`
+	cases := map[string]string{
+		"valid":          `{` + sub + `, "regions": {"eastus": {"models": {"gpt-4o": {"2024-11-20": {"format": "OpenAI", "deploymentTypes": ["Standard"]}}}}}}`,
+		"unknown region": `{` + sub + `, "regions": {"mars": {"models": {}}}}`,
+		"unknown type":   `{` + sub + `, "regions": {"eastus": {"models": {"m": {"1": {"deploymentTypes": ["Premium"]}}}}}}`,
+		"negative quota": `{` + sub + `, "regions": {"eastus": {"models": {}, "quotas": {"m": {"Standard": {"limit": -1, "used": 0}}}}}}`,
+		"bad date":       `{"subscription": "7d1f3c2a-5b6e-4f80-9a1b-2c3d4e5f6a01", "date": "2026-13-01", "regions": {"eastus": {"models": {}}}}`,
+		"unknown field":  `{` + sub + `, "regions": {}, "extra": 1}`,
+	}
+	for name, js := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, libErr := catalog.Default().LoadImport(strings.NewReader(js))
+			var v any
+			if err := json.Unmarshal([]byte(js), &v); err != nil {
+				t.Fatal(err)
+			}
+			packErr := config.Default().Set("catalogImport", v)
+			if (libErr == nil) != (packErr == nil) || (name == "valid") != (libErr == nil) {
+				t.Fatalf("verdicts: library %v, pack %v", libErr, packErr)
+			}
+			if libErr != nil && strings.TrimPrefix(libErr.Error(), "catalog import: ") != strings.TrimPrefix(packErr.Error(), "catalogImport: ") {
+				t.Errorf("messages differ:\n library %v\n pack    %v", libErr, packErr)
+			}
+		})
+	}
+}
