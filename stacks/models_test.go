@@ -71,7 +71,7 @@ func TestCatalogImport(t *testing.T) {
 		want   string
 	}{
 		{"what is left of the quota", models(`[{"name":"text-embedding-3-small","version":"1","deploymentType":"Standard","capacity":350}]`), ""},
-		{"quota at its limit", func(map[string]string) {},
+		{"quota at its limit", models(`[{"name":"gpt-4o","version":"2024-11-20","deploymentType":"Standard","capacity":50}]`),
 			`ai-ready:models[0]: model "gpt-4o" as Standard in "eastus": capacity 50 is over quota: 0 (1K tokens per minute) of the subscription's quota of 150 is left in eastus (per the ` + importSource + `)`},
 		{"more than is left", models(`[{"name":"text-embedding-3-small","version":"1","deploymentType":"Standard","capacity":351}]`),
 			`capacity 351 is over quota: 350 (1K tokens per minute) of the subscription's quota of 350 is left in eastus (per the ` + importSource + `)`},
@@ -100,7 +100,16 @@ func TestCatalogImport(t *testing.T) {
 }
 
 func TestLifecycleNotices(t *testing.T) {
-	cfg, err := LoadConfig("corp", mapSource{values: shippedConfig(t, "corp")})
+	for _, stack := range []string{"dev", "corp", "online"} {
+		shipped, err := LoadConfig(stack, mapSource{values: shippedConfig(t, stack)})
+		require.NoError(t, err)
+		shipped.now = func() time.Time { return time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC) }
+		require.NoError(t, shipped.Validate())
+		assert.Empty(t, shipped.LifecycleNotices(), "the shipped %s stack deploys only current model versions", stack)
+	}
+	values := shippedConfig(t, "corp")
+	values["ai-ready:models"] = `[{"name":"gpt-4o","version":"2024-11-20","deploymentType":"Standard","capacity":50}]`
+	cfg, err := LoadConfig("corp", mapSource{values: values})
 	require.NoError(t, err)
 	cfg.now = func() time.Time { return time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC) }
 	require.NoError(t, cfg.Validate())

@@ -27,18 +27,10 @@ var stackNames = []string{"dev", "corp", "online"}
 // for stack-level results). Each is a deliberate trade-off of the example stacks,
 // explained beside it; anything else the pack reports is a regression of the stacks
 // or of the pack.
-//
-// ai-deployments-lifecycle: Microsoft's retirement table (catalog/source/retirement)
-// retires gpt-4o 2024-11-20 on 2026-10-01 and gpt-4o-mini 2024-07-18 (GlobalStandard)
-// on 2026-10-01, and no later chat model is offered as Standard in the stacks'
-// regions per the committed model-matrix tables; the stacks keep them until the
-// tables are refreshed, and the pack reports them.
 var expectedAdvisory = map[string][]string{
-	"dev": {"ai-deployments-lifecycle on azure-native:cognitiveservices/v20241001:Deployment::contoso-ai-swedencentral-deployment-gpt-4o-mini"},
-	"corp": {"ai-deployments-lifecycle on azure-native:cognitiveservices/v20241001:Deployment::contoso-ai-eastus-deployment-gpt-4o",
-		"ai-deployments-lifecycle on azure-native:cognitiveservices/v20241001:Deployment::contoso-ai-westus-deployment-gpt-4o"},
-	"online": {"ai-deployments-lifecycle on azure-native:cognitiveservices/v20241001:Deployment::contoso-ai-eastus2-deployment-gpt-4o",
-		"ai-deployments-lifecycle on azure-native:cognitiveservices/v20241001:Deployment::contoso-ai-swedencentral-deployment-gpt-4o"},
+	"dev":    {},
+	"corp":   {},
+	"online": {},
 }
 
 // counts records each stack's size for the summary TestMain prints.
