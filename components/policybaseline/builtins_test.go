@@ -72,7 +72,80 @@ func TestPlannedEffectsAreAllowedByAzure(t *testing.T) {
 			assert.Contains(t, facts.AllowedEffects(), p.Effect, "%s: %s sets effect %q", archetype, p.Assignment.Name, p.Effect)
 			assert.Equal(t, p.Effect, p.Parameters[facts.EffectParameter()], "%s: %s", archetype, p.Assignment.Name)
 		}
+		for _, p := range plan.Assignments {
+			if p.Set == nil {
+				continue
+			}
+			for _, m := range p.Set.Assigned() {
+				facts, _, err := lib.memberFacts(m.Member)
+				require.NoError(t, err)
+				if m.EffectParameter == "" {
+					continue
+				}
+				name := p.Assignment.Name + "/" + m.Member.Reference
+				assert.Contains(t, facts.AllowedEffects(), m.Effect, "%s: %s sets effect %q", archetype, name, m.Effect)
+				setParam := m.ParameterNames[facts.EffectParameter()]
+				assert.Equal(t, m.Effect, p.Parameters[setParam], "%s: %s", archetype, name)
+				assert.Equal(t, anyValues(facts.AllowedEffects()), p.Set.Parameters[setParam].AllowedValues, "%s: the set parameter allows what the member does", name)
+			}
+		}
 	}
+}
+
+// TestCheckSetAssignment covers each way ARM refuses an assignment of a set, one
+// change to a compliant assignment of a two-member set per case: the DDoS built-in
+// (Modify, a required plan) and the Allowed locations built-in.
+func TestCheckSetAssignment(t *testing.T) {
+	lookup := func(id string) (*DefinitionFacts, bool) { return DefaultBuiltIns().Definition(id) }
+	set := func() SetValues {
+		return SetValues{Name: "S", Parameters: map[string]ParameterFacts{
+			"ddos-effect": {Type: "String", AllowedValues: []any{"Modify", "Audit", "Disabled"}, DefaultValue: "Modify", HasDefault: true},
+			"ddos-plan":   {Type: "String"},
+			"locations":   {Type: "Array", DefaultValue: []any{"eastus"}, HasDefault: true},
+		}, Members: []SetMemberValues{
+			{Reference: "ddos", DefinitionID: builtInPrefix + "94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d", Parameters: map[string]any{"effect": "[parameters('ddos-effect')]", "ddosPlan": "[parameters('ddos-plan')]"}},
+			{Reference: "locations", DefinitionID: builtInPrefix + "e56962a6-4747-49cd-b67b-bf8b01975c4c", Parameters: map[string]any{"listOfAllowedLocations": "[parameters('locations')]", "effect": "Deny"}},
+		}}
+	}
+	good := func() AssignmentValues {
+		return AssignmentValues{Name: "Enforce-S", DefinitionID: "policy set \"S\"", Parameters: map[string]any{"ddos-plan": "/subscriptions/x/plan"},
+			Identity: true, Location: "eastus", Roles: []string{"4d97b98b-1d4f-4787-a291-c67834d212e7"}, RolesKnown: true}
+	}
+	assert.Empty(t, CheckSetAssignment(set(), good(), lookup))
+	cases := map[string]struct {
+		change func(s *SetValues, a *AssignmentValues)
+		want   string
+	}{
+		"set parameter not passed": {func(s *SetValues, a *AssignmentValues) { delete(a.Parameters, "ddos-plan") }, `policy assignment "Enforce-S" of policy set "S": parameter "ddos-plan" has no default value in the definition and is not passed`},
+		"undeclared set parameter": {func(s *SetValues, a *AssignmentValues) { a.Parameters["colour"] = "red" }, `parameter "colour" is not declared by the definition; it declares: ddos-effect, ddos-plan, locations`},
+		"effect not allowed":       {func(s *SetValues, a *AssignmentValues) { a.Parameters["ddos-effect"] = "Deny" }, `parameter "ddos-effect": value "Deny" is not allowed; Azure allows ["Modify","Audit","Disabled"]`},
+		"member refuses the value": {func(s *SetValues, a *AssignmentValues) {
+			s.Parameters["ddos-effect"] = ParameterFacts{Type: "String", DefaultValue: "Deny", HasDefault: true}
+		}, `policy assignment "Enforce-S/ddos" of /providers/Microsoft.Authorization/policyDefinitions/94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d: parameter "effect": value "Deny" is not allowed`},
+		"member parameter not routed": {func(s *SetValues, a *AssignmentValues) { delete(s.Members[0].Parameters, "ddosPlan") }, `policy assignment "Enforce-S/ddos" of /providers/Microsoft.Authorization/policyDefinitions/94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d: parameter "ddosPlan" has no default value in the definition and is not passed`},
+		"undeclared reference": {func(s *SetValues, a *AssignmentValues) {
+			s.Members[1].Parameters["listOfAllowedLocations"] = "[parameters('regions')]"
+		}, `member "locations" parameter "listOfAllowedLocations" reads set parameter "regions", which the set does not declare`},
+		"literal member value": {func(s *SetValues, a *AssignmentValues) { s.Members[1].Parameters["effect"] = "Block" }, `policy assignment "Enforce-S/locations" of /providers/Microsoft.Authorization/policyDefinitions/e56962a6-4747-49cd-b67b-bf8b01975c4c: parameter "effect": value "Block" is not allowed`},
+		"no identity":          {func(s *SetValues, a *AssignmentValues) { a.Identity = false }, `policy assignment "Enforce-S/ddos" of /providers/Microsoft.Authorization/policyDefinitions/94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d: effect Modify needs a managed identity`},
+		"no role":              {func(s *SetValues, a *AssignmentValues) { a.Roles = nil }, "effect Modify needs role 4d97b98b-1d4f-4787-a291-c67834d212e7"},
+		"unknown member": {func(s *SetValues, a *AssignmentValues) {
+			s.Members[1].DefinitionID = builtInPrefix + "00000000-0000-4000-8000-000000000000"
+		}, `member "locations" assigns /providers/Microsoft.Authorization/policyDefinitions/00000000-0000-4000-8000-000000000000, which is neither a built-in in Azure's facts nor a known custom definition`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			s, a := set(), good()
+			tc.change(&s, &a)
+			errs := CheckSetAssignment(s, a, lookup)
+			require.NotEmpty(t, errs)
+			assert.True(t, slices.ContainsFunc(errs, func(e error) bool { return strings.Contains(e.Error(), tc.want) }), "%v", errs)
+		})
+	}
+	s, a := set(), good()
+	a.Parameters["ddos-effect"] = "Audit"
+	a.Identity, a.Roles = false, nil
+	assert.Empty(t, CheckSetAssignment(s, a, lookup), "an audited member needs no identity")
 }
 
 // serviceWords are the words a description uses for the services whose aliases a

@@ -1,41 +1,64 @@
 // Package policybaseline provides AIPolicyBaseline, the component for the guide's
-// "Apply AI-specific policies to each management group": per management group, the
-// policy assignments its archetype calls for.
+// "Start with baseline policies from Azure landing zones and add Azure Policy
+// definitions for AI": per management group, the policy assignments its archetype
+// calls for.
 //
 // The archetypes are data, kept apart from the code in the shape of the Azure
-// landing zone library: lib/archetypes (an archetype extends another and lists
-// assignments), lib/assignments (one file per policy assignment: the built-in
-// definition it assigns or a custom definition of lib/definitions, its effect per
-// enforcement level, its parameters, the roles its managed identity needs) and
-// lib/default_values.json (values such as the DDoS plan or the allowed regions,
-// routed to the parameters that need them). The embedded library holds:
+// landing zone library: lib/archetypes (an archetype extends another, lists
+// assignments and may set effects), lib/assignments (one file per policy
+// assignment: a built-in definition, a custom definition of lib/definitions, or a
+// policy set of lib/policySets), lib/policySets (the project's own policy set
+// definitions, one per ALZ guardrail set relevant to AI), lib/estate (what an ALZ
+// estate's groups already assign) and lib/default_values.json (values such as the
+// DDoS plan, the allowed regions or the private DNS zones, routed to the parameters
+// that need them). The embedded library holds:
 //
-//   - landingzones (abstract): the Azure landing zone guardrails (management ports
-//     from the internet, subnets without NSG, IP forwarding, VPN SKU and
-//     authentication) and the built-in definitions for Azure AI services and AI
-//     Foundry (key access, network access, managed identity, private link,
-//     approved models), AI Search (local auth, SKU), Machine Learning (public
-//     access), Key Vault and storage hardening, allowed locations;
-//   - corp: plus no public IPs on network interfaces and no public endpoints for
-//     AI services, AI Search, storage and Key Vault, and hybrid networking kept in
-//     the connectivity subscription;
-//   - online: plus DDoS Protection on every virtual network;
-//   - sandbox and dev: the landing-zone guardrails at audit level.
+//   - landingzones (abstract): the ALZ guardrail sets for OpenAI, Cognitive
+//     Services and AI Search, Machine Learning, Key Vault (and its supplementary
+//     set), storage, API Management, networks and container registries, with the
+//     built-ins the guide adds (approved models, allowed locations, Machine
+//     Learning public access, management ports on VMs, VPN SKUs, geo-redundancy);
+//   - corp: plus ALZ's public-endpoint denies for every PaaS service
+//     (Deny-Public-Endpoints, Deny), private endpoints registered in the stack's
+//     private DNS zones (Deploy-Private-DNS-Zones), and hybrid networking kept in the
+//     connectivity subscription;
+//   - online: plus DDoS Protection on every virtual network (Modify, the stack's
+//     plan), the AI services' restricted public endpoint left as it is;
+//   - sandbox and dev: the landing-zone sets and ALZ's sandbox set (no hybrid
+//     networking, no peering to other subscriptions) at audit level.
 //
-// Every assignment is checked against its definition's facts, as ARM will check it:
-// Azure's facts about the built-ins (lib/builtins.json, generated from the Azure facts
-// file by go generate and compared with it by a test) or the library's own custom
-// definition. The effect parameter, the allowed effects and the roles a Modify /
-// DeployIfNotExists identity needs are read from those facts, never written twice;
-// Plan refuses a parameter the definition does not declare, a value outside its
-// allowedValues (case-sensitive, as ARM compares), a required parameter without a
-// value and a deprecated definition, before anything is registered. CheckAssignment
-// applies the same checks to assignments registered by any program.
+// A policy set mirrors an ALZ set member by member: every member of the ALZ set in
+// Azure's facts (lib/builtins.json) is assigned, with its effect per enforcement
+// level, or excluded with the reason (a deprecated definition, Managed HSM, a
+// member that needs a resource the stacks do not create). Where ALZ uses a custom
+// definition, the library has its own of the same intent (lib/definitions, each
+// citing the ALZ definition it was written from). The set is created at the group
+// with one parameter per member effect ("<reference>-effect") and per member
+// parameter it passes on; the assignment passes the archetype's effects. A member
+// whose definition another assignment of the group already assigns is covered by
+// it, never assigned twice at one scope. Modify and DeployIfNotExists members give
+// the set assignment a system-assigned identity, a location and the union of the
+// members' roles at the group.
+//
+// An AI group placed in an ALZ estate (Args.ParentArchetype: alz-corp, alz-online,
+// alz-landingzones, alz-sandbox) inherits what those groups assign: the baseline
+// skips every set, member and single assignment whose definition the parent
+// already assigns, and records what it skipped in each assignment's metadata.
+//
+// Every assignment is checked against its definitions' facts, as ARM will check it:
+// Azure's facts about the built-ins (generated from the Azure facts file by go
+// generate and compared with it by a test) or the library's own custom
+// definitions. Effect parameters, allowed effects and roles are read from those
+// facts, never written twice; Plan refuses a parameter a definition does not
+// declare, a value outside its allowedValues (case-sensitive, as ARM compares), a
+// required parameter without a value and a deprecated definition, before anything
+// is registered. CheckAssignment and CheckSetAssignment apply the same checks to
+// assignments registered by any program. ASSIGNMENTS.md, generated by go generate,
+// lists every assignment and member per archetype.
 //
 // LoadLibrary reads a library of the same shape (an organisation's own, or an
 // extension merged over the default with Library.Merge). Users customise an
 // archetype with an Override (assignments to add or remove, parameters, effects,
-// enforcement modes), never by editing the library. Assignments whose effect is
-// Modify or DeployIfNotExists get a system-assigned identity, a location and the
-// role assignments their definition needs.
+// enforcement modes; a set member is addressed "<assignment>/<member reference>",
+// e.g. "Enforce-GR-OpenAI/Deny-OpenAi-NetworkAcls"), never by editing the library.
 package policybaseline

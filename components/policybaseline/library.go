@@ -48,6 +48,9 @@ type Archetype struct {
 	PolicyAssignments []string `json:"policyAssignments"`
 	// PolicyAssignmentsToRemove are inherited assignments it drops.
 	PolicyAssignmentsToRemove []string `json:"policyAssignmentsToRemove,omitempty"`
+	// Effects set effects for this archetype (and those extending it), keyed like
+	// Override.Effects: "<assignment>" or "<assignment>/<member reference>".
+	Effects map[string]string `json:"effects,omitempty"`
 }
 
 // Assignment is a policy assignment of the library.
@@ -59,12 +62,16 @@ type Assignment struct {
 	Description string `json:"description"`
 	// Guide is the section of the AI Ready guide the assignment implements.
 	Guide string `json:"guide"`
-	// PolicyDefinitionID is the built-in definition it assigns. Mutually exclusive
-	// with CustomDefinition.
+	// PolicyDefinitionID is the built-in definition it assigns. Exactly one of
+	// PolicyDefinitionID, CustomDefinition and PolicySet is set.
 	PolicyDefinitionID string `json:"policyDefinitionId,omitempty"`
 	// CustomDefinition names a definition of the library, created at the
 	// management group the baseline is applied to.
 	CustomDefinition string `json:"customDefinition,omitempty"`
+	// PolicySet names a policy set of the library (lib/policySets), created at the
+	// management group with the custom definitions of its members; the effects
+	// and parameters of its members are the set's.
+	PolicySet string `json:"policySet,omitempty"`
 	// EffectParameter is the definition's effect parameter; empty for definitions
 	// with a fixed effect. Derived from the definition (Azure's facts about a
 	// built-in, or the library's custom definition); set it only for a built-in the
@@ -87,29 +94,47 @@ type Assignment struct {
 
 // Definition is a custom policy definition of the library.
 type Definition struct {
-	Name        string         `json:"name"`
-	DisplayName string         `json:"displayName"`
-	Description string         `json:"description"`
-	Mode        string         `json:"mode"`
-	Parameters  map[string]any `json:"parameters"`
-	PolicyRule  map[string]any `json:"policyRule"`
+	Name        string `json:"name"`
+	DisplayName string `json:"displayName"`
+	Description string `json:"description"`
+	// Category is the portal category of the definition (metadata.category).
+	Category string `json:"category,omitempty"`
+	// Source cites what the definition was written from (e.g. the ALZ definition
+	// of the same intent, read as reference).
+	Source     string         `json:"source,omitempty"`
+	Mode       string         `json:"mode"`
+	Parameters map[string]any `json:"parameters"`
+	PolicyRule map[string]any `json:"policyRule"`
 }
 
 // DefaultValue routes one value to the assignment parameters that need it.
 type DefaultValue struct {
-	Description string `json:"description"`
-	Targets     []struct {
-		Assignment string `json:"assignment"`
-		Parameter  string `json:"parameter"`
-	} `json:"targets"`
+	Description string          `json:"description"`
+	Targets     []DefaultTarget `json:"targets"`
 }
 
-// Library is a set of archetypes, assignments, custom definitions and default values.
+// DefaultTarget is one parameter a default value is routed to.
+type DefaultTarget struct {
+	// Assignment is the assignment's name.
+	Assignment string `json:"assignment"`
+	// Parameter is the assignment's parameter, or "<member reference>/<parameter>"
+	// for a member of a policy set assignment.
+	Parameter string `json:"parameter"`
+	// Key, when set, takes that key of the value (a map) instead of the value.
+	Key string `json:"key,omitempty"`
+}
+
+// Library is a set of archetypes, assignments, custom definitions, policy sets,
+// default values and the archetypes of the groups an AI group may sit under.
 type Library struct {
 	Archetypes    map[string]*Archetype
 	Assignments   map[string]*Assignment
 	Definitions   map[string]*Definition
+	PolicySets    map[string]*PolicySet
 	DefaultValues map[string]*DefaultValue
+	// ParentArchetypes are what an estate's existing groups already assign
+	// (lib/estate: ALZ's landingzones, corp, online, sandbox), by name.
+	ParentArchetypes map[string]*ParentArchetype
 	// BuiltIns are Azure's facts about built-in definitions the assignments are
 	// checked against; nil means DefaultBuiltIns().
 	BuiltIns *BuiltIns
@@ -141,22 +166,18 @@ func DefaultLibrary() *Library {
 var ErrLibrary = errors.New("invalid policy library")
 
 // LoadLibrary reads a library from a file system holding archetypes/*.json,
-// assignments/*.json, optionally definitions/*.json and default_values.json, and
-// validates it.
+// assignments/*.json and optionally definitions/*.json, policySets/*.json,
+// estate/*.json and default_values.json, and validates it.
 func LoadLibrary(fsys fs.FS) (*Library, error) {
-	l := &Library{
-		Archetypes:    map[string]*Archetype{},
-		Assignments:   map[string]*Assignment{},
-		Definitions:   map[string]*Definition{},
-		DefaultValues: map[string]*DefaultValue{},
+	l := newLibrary()
+	dirs := []error{
+		loadDir(fsys, "archetypes", l.Archetypes, func(a *Archetype) string { return a.Name }),
+		loadDir(fsys, "assignments", l.Assignments, func(a *Assignment) string { return a.Name }),
+		loadDir(fsys, "definitions", l.Definitions, func(d *Definition) string { return d.Name }),
+		loadDir(fsys, "policySets", l.PolicySets, func(s *PolicySet) string { return s.Name }),
+		loadDir(fsys, "estate", l.ParentArchetypes, func(p *ParentArchetype) string { return p.Name }),
 	}
-	if err := loadDir(fsys, "archetypes", l.Archetypes, func(a *Archetype) string { return a.Name }); err != nil {
-		return nil, err
-	}
-	if err := loadDir(fsys, "assignments", l.Assignments, func(a *Assignment) string { return a.Name }); err != nil {
-		return nil, err
-	}
-	if err := loadDir(fsys, "definitions", l.Definitions, func(d *Definition) string { return d.Name }); err != nil {
+	if err := errors.Join(dirs...); err != nil {
 		return nil, err
 	}
 	if b, err := fs.ReadFile(fsys, "default_values.json"); err == nil {
@@ -170,6 +191,17 @@ func LoadLibrary(fsys fs.FS) (*Library, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+func newLibrary() *Library {
+	return &Library{
+		Archetypes:       map[string]*Archetype{},
+		Assignments:      map[string]*Assignment{},
+		Definitions:      map[string]*Definition{},
+		PolicySets:       map[string]*PolicySet{},
+		DefaultValues:    map[string]*DefaultValue{},
+		ParentArchetypes: map[string]*ParentArchetype{},
+	}
 }
 
 func loadDir[T any](fsys fs.FS, dir string, into map[string]*T, name func(*T) string) error {
@@ -205,31 +237,30 @@ func decode(b []byte, v any) error {
 // validated as a whole; l and other are unchanged.
 func (l *Library) Merge(other *Library) (*Library, error) {
 	out := &Library{
-		Archetypes:    cloneMap(l.Archetypes),
-		Assignments:   cloneMap(l.Assignments),
-		Definitions:   cloneMap(l.Definitions),
-		DefaultValues: cloneMap(l.DefaultValues),
-		BuiltIns:      l.BuiltIns,
+		Archetypes:       mergeMaps(l.Archetypes, other.Archetypes),
+		Assignments:      mergeMaps(l.Assignments, other.Assignments),
+		Definitions:      mergeMaps(l.Definitions, other.Definitions),
+		PolicySets:       mergeMaps(l.PolicySets, other.PolicySets),
+		DefaultValues:    mergeMaps(l.DefaultValues, other.DefaultValues),
+		ParentArchetypes: mergeMaps(l.ParentArchetypes, other.ParentArchetypes),
+		BuiltIns:         l.BuiltIns,
 	}
 	if other.BuiltIns != nil {
 		out.BuiltIns = other.BuiltIns
-	}
-	for k, v := range other.Archetypes {
-		out.Archetypes[k] = v
-	}
-	for k, v := range other.Assignments {
-		out.Assignments[k] = v
-	}
-	for k, v := range other.Definitions {
-		out.Definitions[k] = v
-	}
-	for k, v := range other.DefaultValues {
-		out.DefaultValues[k] = v
 	}
 	if err := out.Validate(); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// mergeMaps returns a copy of base with extra's entries added or replaced.
+func mergeMaps[T any](base, extra map[string]*T) map[string]*T {
+	out := cloneMap(base)
+	for k, v := range extra {
+		out[k] = v
+	}
+	return out
 }
 
 func cloneMap[T any](m map[string]*T) map[string]*T {
@@ -250,17 +281,26 @@ var (
 var identityEffects = []string{"Modify", "DeployIfNotExists"}
 
 // Validate checks the library's references and shapes, and every assignment against
-// its definition's facts (Azure's for a built-in, the library's for a custom one).
+// its definition's facts (Azure's for a built-in, the library's for a custom one),
+// every policy set against the ALZ set it mirrors and its members' facts.
 func (l *Library) Validate() error {
 	var errs []error
 	bad := func(format string, v ...any) {
 		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrLibrary}, v...)...))
+	}
+	// Sets first: validating a set ties its members to the ALZ set's, which
+	// the archetypes' effects and the default values refer to.
+	for _, name := range sortedKeys(l.PolicySets) {
+		l.validatePolicySet(name, bad)
 	}
 	for _, name := range sortedKeys(l.Archetypes) {
 		l.validateArchetype(name, bad)
 	}
 	for _, name := range sortedKeys(l.Assignments) {
 		l.validateAssignment(name, bad)
+	}
+	for _, name := range sortedKeys(l.ParentArchetypes) {
+		l.validateParent(name, bad)
 	}
 	for _, name := range sortedKeys(l.DefaultValues) {
 		l.validateDefaultValue(name, bad)
@@ -305,6 +345,11 @@ func (l *Library) validateArchetype(name string, bad complain) {
 			bad("archetype %q names unknown assignment %q", name, as)
 		}
 	}
+	for _, target := range sortedKeys(a.Effects) {
+		if err := l.checkEffect(target, a.Effects[target]); err != nil {
+			bad("archetype %q: effects[%q]: %v", name, target, err)
+		}
+	}
 }
 
 func (l *Library) validateAssignment(name string, bad complain) {
@@ -312,18 +357,14 @@ func (l *Library) validateAssignment(name string, bad complain) {
 	if !assignmentNameRE.MatchString(name) {
 		bad("assignment %q: names at management group scope are 1-24 letters, digits and '-'", name)
 	}
-	switch {
-	case (a.PolicyDefinitionID == "") == (a.CustomDefinition == ""):
-		bad("assignment %q: set exactly one of policyDefinitionId and customDefinition", name)
+	if !l.validateTarget(a, bad) {
 		return
-	case a.PolicyDefinitionID != "" && !definitionIDRE.MatchString(a.PolicyDefinitionID):
-		bad("assignment %q: policyDefinitionId %q is not a built-in definition id (/providers/Microsoft.Authorization/policyDefinitions/<guid>)", name, a.PolicyDefinitionID)
-		return
-	case a.CustomDefinition != "":
-		if _, ok := l.Definitions[a.CustomDefinition]; !ok {
-			bad("assignment %q: customDefinition %q is not in definitions", name, a.CustomDefinition)
-			return
+	}
+	if a.PolicySet != "" {
+		if a.EffectParameter != "" || len(a.Effects) > 0 || len(a.AllowedEffects) > 0 || len(a.Parameters) > 0 || len(a.RoleDefinitionIDs) > 0 {
+			bad("assignment %q: the effects, parameters and roles of a policy set assignment are its members' (lib/policySets/%s.json); remove them from the assignment", name, a.PolicySet)
 		}
+		return
 	}
 	facts, err := l.facts(a)
 	if err != nil {
@@ -331,7 +372,7 @@ func (l *Library) validateAssignment(name string, bad complain) {
 		return
 	}
 	l.validateDerived(a, facts, bad)
-	l.validateEffects(a, bad)
+	effectSpec{owner: fmt.Sprintf("assignment %q", name), parameter: l.effectParameter(a), allowed: l.allowedEffects(a), roles: l.roles(a), definition: l.definitionID(a)}.validate(a.Effects, bad)
 	for p := range a.Parameters {
 		if facts != nil {
 			if _, ok := facts.Parameters[p]; !ok {
@@ -344,6 +385,29 @@ func (l *Library) validateAssignment(name string, bad complain) {
 			bad("assignment %q: role definition id %q is not a GUID", name, r)
 		}
 	}
+}
+
+// validateTarget checks what an assignment assigns; it reports whether that exists.
+func (l *Library) validateTarget(a *Assignment, bad complain) bool {
+	n := 0
+	for _, v := range []string{a.PolicyDefinitionID, a.CustomDefinition, a.PolicySet} {
+		if v != "" {
+			n++
+		}
+	}
+	switch {
+	case n != 1:
+		bad("assignment %q: set exactly one of policyDefinitionId, customDefinition and policySet", a.Name)
+	case a.PolicyDefinitionID != "" && !definitionIDRE.MatchString(a.PolicyDefinitionID):
+		bad("assignment %q: policyDefinitionId %q is not a built-in definition id (/providers/Microsoft.Authorization/policyDefinitions/<guid>)", a.Name, a.PolicyDefinitionID)
+	case a.CustomDefinition != "" && l.Definitions[a.CustomDefinition] == nil:
+		bad("assignment %q: customDefinition %q is not in definitions", a.Name, a.CustomDefinition)
+	case a.PolicySet != "" && l.PolicySets[a.PolicySet] == nil:
+		bad("assignment %q: policySet %q is not in policySets", a.Name, a.PolicySet)
+	default:
+		return true
+	}
+	return false
 }
 
 // validateDerived refuses facts written in an assignment that its definition already
@@ -363,44 +427,43 @@ func (l *Library) validateDerived(a *Assignment, facts *DefinitionFacts, bad com
 	}
 }
 
-func (l *Library) validateEffects(a *Assignment, bad complain) {
-	if l.effectParameter(a) == "" {
-		if len(a.Effects) > 0 {
-			bad("assignment %q: effects are set but definition %s has a fixed effect", a.Name, l.definitionID(a))
-		}
-		return
-	}
-	allowed := l.allowedEffects(a)
-	if len(allowed) == 0 {
-		bad("assignment %q: the facts do not know definition %s: list the effects it allows in allowedEffects", a.Name, l.definitionID(a))
-	}
-	for _, level := range []string{LevelEnforce, LevelAudit} {
-		e, ok := a.Effects[level]
+func (l *Library) validateDefaultValue(name string, bad complain) {
+	for _, t := range l.DefaultValues[name].Targets {
+		a, ok := l.Assignments[t.Assignment]
 		switch {
 		case !ok:
-			bad("assignment %q: effects has no %q entry", a.Name, level)
-		case len(allowed) > 0 && !slices.Contains(allowed, e):
-			bad("assignment %q: effect %q for %s is not one of the effects definition %s allows: %s", a.Name, e, level, l.definitionID(a), strings.Join(allowed, ", "))
-		}
-	}
-	for _, e := range a.Effects {
-		if identityEffect(e) && len(l.roles(a)) == 0 {
-			bad("assignment %q: effect %s needs a managed identity: the definition names no roles for it (roleDefinitionIds)", a.Name, e)
+			bad("default value %q targets unknown assignment %q", name, t.Assignment)
+		case a.PolicySet != "":
+			if err := l.setTarget(a, t.Parameter); err != nil {
+				bad("default value %q targets %s", name, err)
+			}
+		default:
+			if _, ok := a.Parameters[t.Parameter]; !ok {
+				bad("default value %q targets parameter %q, which assignment %q does not have", name, t.Parameter, t.Assignment)
+			}
 		}
 	}
 }
 
-func (l *Library) validateDefaultValue(name string, bad complain) {
-	for _, t := range l.DefaultValues[name].Targets {
-		a, ok := l.Assignments[t.Assignment]
-		if !ok {
-			bad("default value %q targets unknown assignment %q", name, t.Assignment)
-			continue
-		}
-		if _, ok := a.Parameters[t.Parameter]; !ok {
-			bad("default value %q targets parameter %q, which assignment %q does not have", name, t.Parameter, t.Assignment)
-		}
+// setTarget checks a "<member reference>/<parameter>" target of a set assignment:
+// the member's data names the parameter (null or a value).
+func (l *Library) setTarget(a *Assignment, target string) error {
+	ref, param, ok := strings.Cut(target, "/")
+	set := l.PolicySets[a.PolicySet]
+	if set == nil {
+		return fmt.Errorf("assignment %q of unknown policy set %q", a.Name, a.PolicySet)
 	}
+	if !ok {
+		return fmt.Errorf("parameter %q of policy set assignment %q: name a member's parameter as \"<member reference>/<parameter>\"", target, a.Name)
+	}
+	m, found := set.Member(ref)
+	if !found {
+		return fmt.Errorf("parameter %q of assignment %q: policy set %q has no member %q", target, a.Name, set.Name, ref)
+	}
+	if _, has := m.Parameters[param]; !has {
+		return fmt.Errorf("parameter %q of assignment %q: member %q of policy set %q does not list parameter %q", target, a.Name, ref, set.Name, param)
+	}
+	return nil
 }
 
 // builtIns returns the library's facts about built-ins.
