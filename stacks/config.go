@@ -16,6 +16,7 @@ import (
 
 	"github.com/aiready/aiready/catalog"
 	"github.com/aiready/aiready/components/managementgroups"
+	"github.com/aiready/aiready/components/policybaseline"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -144,16 +145,24 @@ func (c *Config) loadCatalog() error {
 	return nil
 }
 
-// ManagementGroupConfig is the stack's own management group.
+// ManagementGroupConfig is the stack's own management group and its place in the
+// estate: under an existing group (an ALZ estate's corp, online, landingzones or
+// sandbox, or the tenant root), or adopting one of them (adopt: true).
 type ManagementGroupConfig struct {
-	// ParentID is the existing parent: an ALZ "landingzones" group or the tenant root (required).
+	// ParentID is the existing parent: an ALZ group (corp, online, landingzones,
+	// sandbox) or the tenant root (required).
 	ParentID string `json:"parentId"`
 	// ID is the stack's group id (required).
 	ID string `json:"id"`
 	// DisplayName defaults to ID.
 	DisplayName string `json:"displayName"`
-	// Adopt uses an existing group of that id.
+	// Adopt uses an existing group of that id (e.g. an ALZ estate's own corp group).
 	Adopt bool `json:"adopt"`
+	// ParentArchetype names what the estate already assigns above the group (at
+	// it, for an adopted group): alz-corp, alz-online, alz-landingzones,
+	// alz-sandbox, or none (the default). The baseline skips what that archetype
+	// assigns, so nothing is assigned twice; see policybaseline.Args.ParentArchetype.
+	ParentArchetype string `json:"parentArchetype"`
 	// Access are the Entra ID groups of the AI owners, contributors and readers.
 	Access AccessConfig `json:"access"`
 	// AllowHybridNetworking removes the corp Deny-HybridNetworking assignment; it is
@@ -549,6 +558,7 @@ func (c *Config) Validate() error {
 	if c.ManagementGroup.ID == "" {
 		bad("managementGroup.id", "is not set; name the stack's AI management group (e.g. ai-%s)", c.Archetype)
 	}
+	c.validatePlacement(bad)
 
 	// Regions.
 	switch {
@@ -727,4 +737,30 @@ func unitOf(cat *catalog.Catalog, deploymentType string) string {
 		return "in " + dt.Unit
 	}
 	return "in the deployment type's unit"
+}
+
+// parentArchetypes are the estate archetypes each stack archetype may sit under
+// (ParentNone first): internal AI under ALZ's corp, internet-facing AI under ALZ's
+// online, development under ALZ's sandbox, any of them under landingzones.
+var parentArchetypes = map[string][]string{
+	ArchetypeCorp:   {policybaseline.ParentNone, "alz-landingzones", "alz-corp"},
+	ArchetypeOnline: {policybaseline.ParentNone, "alz-landingzones", "alz-online"},
+	ArchetypeDev:    {policybaseline.ParentNone, "alz-landingzones", "alz-sandbox"},
+}
+
+// validatePlacement checks managementGroup.parentArchetype against the stack's
+// archetype and its hybrid connectivity.
+func (c *Config) validatePlacement(bad func(key, format string, v ...any)) {
+	parent := c.ManagementGroup.ParentArchetype
+	allowed := parentArchetypes[c.Archetype]
+	if parent == "" || len(allowed) == 0 {
+		return
+	}
+	if !containsString(allowed, parent) {
+		bad("managementGroup.parentArchetype", "%q for the %s stack: use one of %s (what the estate assigns above the group: %s AI belongs under %s)", parent, c.Archetype, strings.Join(allowed, ", "), c.Archetype, allowed[len(allowed)-1])
+		return
+	}
+	if parent == "alz-corp" && (c.Hybrid.Mode == HybridExpressRoute || c.Hybrid.Mode == HybridVPN) {
+		bad("managementGroup.parentArchetype", "alz-corp with hybrid.mode %s: the estate's corp group denies gateways in workload subscriptions (ALZ's Deny-HybridNetworking), so the stack's gateway would be refused; use hybrid.mode HubPeering, or place the group under landingzones (parentArchetype alz-landingzones)", c.Hybrid.Mode)
+	}
 }

@@ -1,6 +1,7 @@
 package stacks
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -15,8 +16,10 @@ import (
 const (
 	typePolicyAssignment = "azure-native:authorization:PolicyAssignment"
 	typePolicyDefinition = "azure-native:authorization:PolicyDefinitionAtManagementGroup"
+	typePolicySet        = "azure-native:authorization:PolicySetDefinitionAtManagementGroup"
 	typeRoleAssignment   = "azure-native:authorization:RoleAssignment"
 	roleDefinitionPrefix = "/providers/Microsoft.Authorization/roleDefinitions/"
+	groupPrefix          = "/providers/Microsoft.Management/managementGroups/"
 )
 
 // TestRegisteredAssignmentsMatchAzureFacts checks every policy assignment the three
@@ -25,27 +28,109 @@ const (
 // registers at the assignment's scope) and is not deprecated; every parameter passed
 // is declared; every value is allowed; every parameter without a default is passed;
 // every Modify/DeployIfNotExists assignment has an identity, a location and a role
-// assignment for each role its definition names.
+// assignment for each role its definition names. An assignment of a policy set the
+// stack registers is checked against the set's parameters, then member by member
+// with the member's parameters resolved as ARM resolves them. Each stack is checked
+// as shipped (under the ALZ estate's groups) and with parentArchetype none, where
+// the baseline assigns every set itself.
 func TestRegisteredAssignmentsMatchAzureFacts(t *testing.T) {
 	for _, stack := range []string{"dev", "corp", "online"} {
-		t.Run(stack, func(t *testing.T) {
-			rec, err := runStack(t, stack, shippedConfig(t, stack))
-			require.NoError(t, err)
-			custom := customDefinitionFacts(t, rec)
-			assignments := rec.ByType(typePolicyAssignment)
-			require.NotEmpty(t, assignments)
-			for _, a := range assignments {
-				values := registeredAssignment(rec, a)
-				def, ok := definitionFacts(custom, values.DefinitionID)
-				if !assert.True(t, ok, "%s assigns %s: neither a built-in in Azure's facts nor a custom definition this stack registers", values.Name, values.DefinitionID) {
-					continue
+		for _, placement := range []string{"shipped", policybaseline.ParentNone} {
+			t.Run(stack+"/"+placement, func(t *testing.T) {
+				cfg := shippedConfig(t, stack)
+				if placement == policybaseline.ParentNone {
+					cfg["ai-ready:managementGroup"] = withParentArchetype(t, cfg["ai-ready:managementGroup"], placement)
 				}
-				for _, err := range policybaseline.CheckAssignment(def, values) {
-					t.Error(err)
+				rec, err := runStack(t, stack, cfg)
+				require.NoError(t, err)
+				members := checkRegisteredAssignments(t, rec)
+				if placement == policybaseline.ParentNone {
+					assert.Greater(t, members, 50, "the set members checked")
+				}
+			})
+		}
+	}
+}
+
+// checkRegisteredAssignments checks every assignment a stack registers against the
+// facts; it returns the number of set members checked.
+func checkRegisteredAssignments(t *testing.T, rec *pulumitest.Recorder) int {
+	custom := customDefinitionFacts(t, rec)
+	sets := registeredSets(rec)
+	lookup := func(id string) (*policybaseline.DefinitionFacts, bool) { return definitionFacts(custom, id) }
+	assignments := rec.ByType(typePolicyAssignment)
+	require.NotEmpty(t, assignments)
+	members := 0
+	for _, a := range assignments {
+		values := registeredAssignment(rec, a)
+		if set, ok := sets[strings.ToLower(values.DefinitionID)]; ok {
+			members += len(set.Members)
+			for _, err := range policybaseline.CheckSetAssignment(set, values, lookup) {
+				t.Error(err)
+			}
+			continue
+		}
+		def, ok := lookup(values.DefinitionID)
+		if !assert.True(t, ok, "%s assigns %s: neither a built-in in Azure's facts nor a definition or policy set this stack registers", values.Name, values.DefinitionID) {
+			continue
+		}
+		for _, err := range policybaseline.CheckAssignment(def, values) {
+			t.Error(err)
+		}
+	}
+	return members
+}
+
+// withParentArchetype returns the managementGroup config object with another
+// parentArchetype.
+func withParentArchetype(t *testing.T, managementGroup, parent string) string {
+	var mg map[string]any
+	require.NoError(t, json.Unmarshal([]byte(managementGroup), &mg))
+	mg["parentArchetype"] = parent
+	b, err := json.Marshal(mg)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// registeredSets reads the policy set definitions the stack registers, by id.
+func registeredSets(rec *pulumitest.Recorder) map[string]policybaseline.SetValues {
+	out := map[string]policybaseline.SetValues{}
+	for _, r := range rec.ByType(typePolicySet) {
+		set := policybaseline.SetValues{Name: r.String("policySetDefinitionName"), Parameters: map[string]policybaseline.ParameterFacts{}}
+		for name, raw := range mappable(r, "parameters") {
+			b, _ := json.Marshal(raw)
+			var p policybaseline.ParameterFacts
+			if err := json.Unmarshal(b, &p); err == nil {
+				set.Parameters[name] = p
+			}
+		}
+		refs, _ := plainValue(mustInput(r, "policyDefinitions")).([]any)
+		for _, raw := range refs {
+			ref, _ := raw.(map[string]any)
+			m := policybaseline.SetMemberValues{Parameters: map[string]any{}}
+			m.Reference, _ = ref["policyDefinitionReferenceId"].(string)
+			m.DefinitionID, _ = ref["policyDefinitionId"].(string)
+			params, _ := ref["parameters"].(map[string]any)
+			for k, v := range params {
+				if pv, ok := v.(map[string]any); ok {
+					m.Parameters[k] = pv["value"]
 				}
 			}
-		})
+			set.Members = append(set.Members, m)
+		}
+		id := groupPrefix + r.String("managementGroupId") + "/providers/Microsoft.Authorization/policySetDefinitions/" + set.Name
+		out[strings.ToLower(id)] = set
 	}
+	return out
+}
+
+// mustInput returns an input, or a null value when the resource has none.
+func mustInput(r pulumitest.Resource, key string) resource.PropertyValue {
+	v, ok := r.Input(key)
+	if !ok {
+		return resource.NewNullProperty()
+	}
+	return v
 }
 
 // definitionFacts returns the facts of an assigned definition id.
@@ -71,7 +156,7 @@ func customDefinitionFacts(t *testing.T, rec *pulumitest.Recorder) map[string]*p
 		}
 		f, err := d.Facts()
 		require.NoError(t, err)
-		id := "/providers/Microsoft.Management/managementGroups/" + r.String("managementGroupId") +
+		id := groupPrefix + r.String("managementGroupId") +
 			"/providers/Microsoft.Authorization/policyDefinitions/" + d.Name
 		out[strings.ToLower(id)] = f
 	}

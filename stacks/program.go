@@ -82,7 +82,7 @@ func NewPlan(cfg *Config) (*Plan, error) {
 		Config:    cfg,
 		Hierarchy: cfg.hierarchyArgs(),
 		Network:   cfg.networkArgs(perRegion("net")),
-		Baseline:  cfg.baselineArgs(placeholder),
+		Baseline:  cfg.baselineArgs(placeholder, zones),
 	}
 	type check struct {
 		name string
@@ -227,7 +227,7 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 		ctx.Export("dataPlacement", assets.CoLocation)
 	}
 
-	baselineArgs := cfg.baselineArgs(network.DDoSProtectionPlanID)
+	baselineArgs := cfg.baselineArgs(network.DDoSProtectionPlanID, network.PrivateDNSZoneIDs)
 	if _, err := policybaseline.New(ctx, cfg.NamePrefix+"-baseline", baselineArgs, comp, pulumi.DependsOn([]pulumi.Resource{hierarchy})); err != nil {
 		return err
 	}
@@ -303,10 +303,14 @@ func (c *Config) modelAssetIDs() []string {
 	return ids
 }
 
-func (c *Config) baselineArgs(ddosPlan pulumi.StringInput) *policybaseline.Args {
+// baselineArgs are the baseline's arguments: the stack's regions and models, its
+// DDoS plan and private DNS zones (the corp set registers private endpoints in
+// them), and what the estate assigns above the group.
+func (c *Config) baselineArgs(ddosPlan pulumi.StringInput, zones pulumi.StringMapInput) *policybaseline.Args {
 	values := map[string]any{
 		"allowedLocations":     c.Locations(),
 		"allowedModelAssetIds": c.modelAssetIDs(),
+		"privateDnsZoneIds":    zones,
 	}
 	if c.ddosEnabled() {
 		values["ddosPlan"] = ddosPlan
@@ -314,6 +318,7 @@ func (c *Config) baselineArgs(ddosPlan pulumi.StringInput) *policybaseline.Args 
 	args := &policybaseline.Args{
 		ManagementGroupID: c.ManagementGroup.ID,
 		Archetype:         c.Archetype,
+		ParentArchetype:   c.ManagementGroup.ParentArchetype,
 		Location:          c.Primary(),
 		DefaultValues:     values,
 	}

@@ -175,6 +175,9 @@ func TestBadConfig(t *testing.T) {
 func TestSecretsStaySecret(t *testing.T) {
 	cfg := shippedConfig(t, "corp")
 	cfg["ai-ready:hybrid"] = `{"mode":"VPN","onPremisesDeviceIp":"203.0.113.10","onPremisesPrefixes":["192.168.0.0/16"]}`
+	// ALZ's corp group denies gateways in workload subscriptions: a stack with its
+	// own gateway sits under landingzones.
+	cfg["ai-ready:managementGroup"] = withParentArchetype(t, cfg["ai-ready:managementGroup"], "alz-landingzones")
 	cfg["ai-ready:vpnSharedKey"] = "correct-horse-battery-staple"
 	rec, err := runStack(t, "corp", cfg, "ai-ready:vpnSharedKey")
 	require.NoError(t, err)
@@ -269,7 +272,13 @@ func TestOnlineStackTree(t *testing.T) {
 	require.Len(t, apims, 1)
 	assert.Equal(t, "External", apims[0].String("virtualNetworkType"))
 	assertPoolWithBreakers(t, rec, 2)
-	ddos := rec.Named(t, "azure-native:authorization:PolicyAssignment", "contoso-baseline-Enable-DDoS-VNET")
+	// Under ALZ's online group (shipped) the estate's Enable-DDoS-VNET applies; a
+	// group outside an ALZ estate gets its own, naming the stack's plan.
+	cfg := shippedConfig(t, "online")
+	cfg["ai-ready:managementGroup"] = withParentArchetype(t, cfg["ai-ready:managementGroup"], "none")
+	own, err := runStack(t, "online", cfg)
+	require.NoError(t, err)
+	ddos := own.Named(t, "azure-native:authorization:PolicyAssignment", "contoso-baseline-Enable-DDoS-VNET")
 	_, set := ddos.Input("parameters.ddosPlan.value")
 	assert.True(t, set, "the online baseline's DDoS policy names the stack's plan")
 }
