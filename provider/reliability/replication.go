@@ -1,0 +1,144 @@
+package reliability
+
+import (
+	"reflect"
+
+	"github.com/aiready/aiready/components/replication"
+	"github.com/aiready/aiready/provider/internal/mirror"
+	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+func init() {
+	mirror.Pair(reflect.TypeFor[AssetReplicationArgs](), reflect.TypeFor[replication.Args]())
+	mirror.Pair(reflect.TypeFor[AssetReplication](), reflect.TypeFor[replication.AssetReplication]())
+}
+
+// Archetype is the landing-zone archetype of an AssetReplication (replication.Archetypes).
+type Archetype string
+
+// Values are replication.Archetypes().
+func (Archetype) Values() []infer.EnumValue[Archetype] {
+	return mirror.EnumValues[Archetype]("replication", "Archetype", replication.Archetypes()...)
+}
+
+// ReplicationMode is how blob data reaches the secondary region (replication.ReplicationModes).
+type ReplicationMode string
+
+// Values are replication.ReplicationModes().
+func (ReplicationMode) Values() []infer.EnumValue[ReplicationMode] {
+	var values []string
+	for _, m := range replication.ReplicationModes() {
+		values = append(values, string(m))
+	}
+	return mirror.EnumValues[ReplicationMode]("replication", "", values...)
+}
+
+// AssetReplicationArgs are the inputs of AssetReplication (replication.Args).
+type AssetReplicationArgs struct {
+	Archetype         *Archetype            `pulumi:"archetype,optional"`
+	Production        bool                  `pulumi:"production,optional"`
+	ResourceGroupName pulumi.StringInput    `pulumi:"resourceGroupName"`
+	NamePrefix        string                `pulumi:"namePrefix"`
+	Primary           RegionArgs            `pulumi:"primary"`
+	Secondary         *RegionArgs           `pulumi:"secondary,optional"`
+	Replication       *ReplicationMode      `pulumi:"replication,optional"`
+	PrivateDNSZoneIDs pulumi.StringMapInput `pulumi:"privateDnsZoneIds"`
+	EndpointRegions   []string              `pulumi:"endpointRegions,optional"`
+	CrossRegionReason string                `pulumi:"crossRegionReason,optional"`
+	Storage           *StorageArgs          `pulumi:"storage,optional"`
+	Search            *SearchArgs           `pulumi:"search,optional"`
+	Registry          *RegistryArgs         `pulumi:"registry,optional"`
+	KeyVault          *KeyVaultArgs         `pulumi:"keyVault,optional"`
+	Tags              map[string]string     `pulumi:"tags,optional"`
+}
+
+// Annotate documents the inputs.
+func (a *AssetReplicationArgs) Annotate(an infer.Annotator) { mirror.Describe(an, a, nil) }
+
+// RegionArgs mirrors replication.RegionArgs.
+type RegionArgs struct {
+	Location                string             `pulumi:"location"`
+	ResourceGroupName       pulumi.StringInput `pulumi:"resourceGroupName,optional"`
+	PrivateEndpointSubnetID pulumi.StringInput `pulumi:"privateEndpointSubnetId"`
+}
+
+// Annotate documents the type.
+func (r *RegionArgs) Annotate(an infer.Annotator) { mirror.Describe(an, r, nil) }
+
+// StorageArgs mirrors replication.StorageArgs.
+type StorageArgs struct {
+	Sku                     string   `pulumi:"sku,optional"`
+	Containers              []string `pulumi:"containers,optional"`
+	SoftDeleteRetentionDays int      `pulumi:"softDeleteRetentionDays,optional"`
+	ChangeFeedRetentionDays int      `pulumi:"changeFeedRetentionDays,optional"`
+}
+
+// Annotate documents the type.
+func (s *StorageArgs) Annotate(an infer.Annotator) { mirror.Describe(an, s, nil) }
+
+// SearchArgs mirrors replication.SearchArgs.
+type SearchArgs struct {
+	Sku                         string `pulumi:"sku,optional"`
+	ReplicaCount                int    `pulumi:"replicaCount,optional"`
+	PartitionCount              int    `pulumi:"partitionCount,optional"`
+	SemanticSearch              string `pulumi:"semanticSearch,optional"`
+	DisableIndexerStorageAccess bool   `pulumi:"disableIndexerStorageAccess,optional"`
+}
+
+// Annotate documents the type.
+func (s *SearchArgs) Annotate(an infer.Annotator) { mirror.Describe(an, s, nil) }
+
+// RegistryArgs mirrors replication.RegistryArgs.
+type RegistryArgs struct {
+	StorageAccountType string `pulumi:"storageAccountType,optional"`
+}
+
+// Annotate documents the type.
+func (r *RegistryArgs) Annotate(an infer.Annotator) { mirror.Describe(an, r, nil) }
+
+// KeyVaultArgs mirrors replication.KeyVaultArgs; an empty object creates the vault
+// with the defaults.
+type KeyVaultArgs struct {
+	Sku                     string             `pulumi:"sku,optional"`
+	SoftDeleteRetentionDays int                `pulumi:"softDeleteRetentionDays,optional"`
+	TenantID                pulumi.StringInput `pulumi:"tenantId,optional"`
+}
+
+// Annotate documents the type.
+func (k *KeyVaultArgs) Annotate(an infer.Annotator) { mirror.Describe(an, k, nil) }
+
+// AssetReplication is the component's outputs; the component itself is the
+// library's.
+type AssetReplication struct {
+	pulumi.ComponentResource
+
+	StorageAccountIDs   pulumi.StringMapOutput   `pulumi:"storageAccountIds"`
+	StorageAccountNames pulumi.StringMapOutput   `pulumi:"storageAccountNames"`
+	BlobEndpoints       pulumi.StringMapOutput   `pulumi:"blobEndpoints"`
+	ContainerNames      pulumi.StringArrayOutput `pulumi:"containerNames"`
+	SearchServiceIDs    pulumi.StringMapOutput   `pulumi:"searchServiceIds"`
+	SearchServiceNames  pulumi.StringMapOutput   `pulumi:"searchServiceNames"`
+	SearchEndpoints     pulumi.StringMapOutput   `pulumi:"searchEndpoints"`
+	SearchPrincipalIDs  pulumi.StringMapOutput   `pulumi:"searchPrincipalIds"`
+	RegistryID          pulumi.StringOutput      `pulumi:"registryId"`
+	RegistryName        pulumi.StringOutput      `pulumi:"registryName"`
+	KeyVaultID          pulumi.StringOutput      `pulumi:"keyVaultId"`
+	KeyVaultURI         pulumi.StringOutput      `pulumi:"keyVaultUri"`
+	CoLocation          pulumi.StringMapOutput   `pulumi:"coLocation"`
+	CrossRegionReason   pulumi.StringOutput      `pulumi:"crossRegionReason"`
+	Replication         pulumi.StringOutput      `pulumi:"replication"`
+}
+
+// Annotate sets the token and documents the outputs.
+func (r *AssetReplication) Annotate(an infer.Annotator) {
+	an.SetToken("reliability", "AssetReplication")
+	mirror.Describe(an, r, nil)
+}
+
+// NewAssetReplication builds the component with replication.New.
+func NewAssetReplication(ctx *pulumi.Context, name string, args AssetReplicationArgs, opts ...pulumi.ResourceOption) (*AssetReplication, error) {
+	return mirror.Construct[AssetReplication](args, func(la *replication.Args) (*replication.AssetReplication, error) {
+		return replication.New(ctx, name, la, opts...)
+	})
+}
