@@ -11,6 +11,7 @@ import (
 )
 
 //go:generate go run ./internal/genbuiltins -out lib/builtins.json
+//go:generate go run ./internal/genassignments -out ASSIGNMENTS.md
 
 // BuiltInsFile is the embedded copy of Azure's facts about the built-in policy
 // definitions the library uses (lib/builtins.json), generated from the Azure facts

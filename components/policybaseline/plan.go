@@ -91,6 +91,9 @@ type PlannedAssignment struct {
 type SkippedAssignment struct {
 	Name   string
 	Reason string
+	// Members are, for a policy set the parent assigns, the references of its
+	// members the library does not exclude (the parent's set brings them).
+	Members []string
 }
 
 // Plan is what the baseline of one group holds.
@@ -129,6 +132,9 @@ func (p *Plan) Inherited() []string {
 	var out []string
 	for _, s := range p.Skipped {
 		out = append(out, s.Name)
+		for _, ref := range s.Members {
+			out = append(out, s.Name+"/"+ref)
+		}
 	}
 	for _, a := range p.Assignments {
 		if a.Set == nil {

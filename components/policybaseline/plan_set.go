@@ -83,7 +83,13 @@ func (s *PlannedSet) Values() SetValues {
 func (p *planner) planSet(as *Assignment) {
 	set := p.lib.PolicySets[as.PolicySet]
 	if by, ok := p.parent.sets[set.ALZSet]; ok && set.ALZSet != "" {
-		p.plan.Skipped = append(p.plan.Skipped, SkippedAssignment{Name: as.Name, Reason: "inherited: " + by})
+		skipped := SkippedAssignment{Name: as.Name, Reason: "inherited: " + by}
+		for _, m := range set.Members {
+			if m.Excluded == "" {
+				skipped.Members = append(skipped.Members, m.Reference)
+			}
+		}
+		p.plan.Skipped = append(p.plan.Skipped, skipped)
 		return
 	}
 	ps := &PlannedSet{Set: set, DefinitionID: p.plan.Scope + "/providers/Microsoft.Authorization/policySetDefinitions/" + set.Name, Parameters: map[string]ParameterFacts{}}
