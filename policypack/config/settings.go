@@ -61,8 +61,10 @@ type Settings struct {
 	Archetypes map[string]string
 	// ManagementGroups lists management group ids per archetype.
 	ManagementGroups map[string][]string
-	// RequiredAssignments lists, per archetype, the policy assignments each of its
-	// management groups must carry with enforcement on.
+	// RequiredAssignments lists, per archetype, the policies each of its management
+	// groups must carry with enforcement on: an assignment name, a definition name
+	// (a built-in's GUID, a custom definition's name), or a policy set member's
+	// reference id; a member of an assigned set counts unless its effect is Disabled.
 	RequiredAssignments map[string][]string
 	// PlatformSubscriptions lists the platform subscription ids per area
 	// (connectivity, management, identity, security).
@@ -107,8 +109,10 @@ func Default() *Settings {
 		ManagementPorts:      []int{22, 3389},
 		FastPathSKUs:         []string{"UltraPerformance", "ErGw3AZ", "ErGwScale"},
 		RequiredAssignments: map[string][]string{
-			Corp:   {"Deny-Public-IP-On-NIC", "Modify-AI-PublicAccess", "Deny-AI-LocalAuth", "Deny-MgmtPorts-Internet", "Deny-Subnet-Without-Nsg"},
-			Online: {"Enable-DDoS-VNET", "Deny-AI-LocalAuth", "Deny-AI-NetworkAccess", "Deny-MgmtPorts-Internet", "Deny-Subnet-Without-Nsg"},
+			// Set members by their ALZ reference ids; an assignment of the same
+			// definition under another name counts too (by definition name).
+			Corp:   {"Deny-Public-Endpoints", "Modify-Cognitive-Services-Public-Network-Access", "Deny-Cognitive-Services-Local-Auth", "Deny-vNic-Pip", "Deny-Mgmt-From-Internet", "Deny-Subnet-Without-NSG"},
+			Online: {"Enable-DDoS-VNET", "Deny-Cognitive-Services-Local-Auth", "Deny-AzureAI-Network-Access", "Deny-Mgmt-From-Internet", "Deny-Subnet-Without-NSG"},
 		},
 	}
 	s.AllowedModels = defaultAllowedModels(s.Catalog)
@@ -374,10 +378,10 @@ var Keys = []Key{
 	},
 	{
 		Name:        "requiredAssignments",
-		Description: "Policy assignment names each management group of an archetype must carry with enforcement on, per archetype.",
+		Description: "Policies each management group of an archetype must carry with enforcement on, per archetype: assignment names, definition names (built-in GUIDs, custom definition names) or policy set member reference ids (a member of an assigned set counts unless its effect is Disabled).",
 		Schema: map[string]any{
-			"type": "object", "description": "archetype -> assignment names",
-			"additionalProperties": stringArraySchema("assignment names", nil),
+			"type": "object", "description": "archetype -> assignment names, definition names or set member reference ids",
+			"additionalProperties": stringArraySchema("assignment names, definition names or set member reference ids", nil),
 		},
 		Default: func() any { return stringListsToAny(Default().RequiredAssignments) },
 		parse: func(s *Settings, v any) error {

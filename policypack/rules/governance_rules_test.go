@@ -63,48 +63,6 @@ func TestGovernanceGroupsSeparated(t *testing.T) {
 	})
 }
 
-func TestGovernanceBaselineAssignments(t *testing.T) {
-	corp := mg(t, "ai-corp", "landingzones")
-	groups := withSettings(NewContext(), func(s *config.Settings) { s.ManagementGroups = map[string][]string{"corp": {"ai-corp"}} })
-	notEnforced := assignment(t, "Deny-Public-IP-On-NIC", "ai-corp", "corp")
-	notEnforced.Props = set(notEnforced.Props, "enforcementMode", "DoNotEnforce")
-	unknownMode := assignment(t, "Deny-Public-IP-On-NIC", "ai-corp", "corp")
-	unknownMode.Props = set(unknownMode.Props, "enforcementMode", unknown)
-	unknownScope := assignment(t, "Deny-Public-IP-On-NIC", "ai-corp", "corp")
-	unknownScope.Props = set(unknownScope.Props, "scope", unknown)
-	without := func(name string) []*Resource {
-		var out []*Resource
-		for _, r := range corpBaseline(t, "ai-corp") {
-			if assignmentName(r) != name {
-				out = append(out, r)
-			}
-		}
-		return out
-	}
-	runStackCases(t, GovernanceBaselineAssignments, []stackCase{
-		{name: "baseline complete", resources: append([]*Resource{corp}, corpBaseline(t, "ai-corp")...)},
-		{name: "baseline complete, configured group", ctx: groups, resources: append([]*Resource{corp}, corpBaseline(t, "ai-corp")...)},
-		{name: "custom requirements", ctx: withSettings(groups, func(s *config.Settings) { s.RequiredAssignments = map[string][]string{"corp": {"Enforce-GR-OpenAI0"}} }),
-			resources: []*Resource{corp, assignment(t, "Enforce-GR-OpenAI0", "ai-corp", "corp")}},
-		{name: "group without assignments", ctx: groups, resources: []*Resource{corp},
-			want: []string{urn(TypeManagementGroup, "ai-corp") + ": management group \"ai-corp\" (archetype corp) lacks the baseline policy assignments \"Deny-Public-IP-On-NIC\", \"Modify-AI-PublicAccess\", \"Deny-AI-LocalAuth\", \"Deny-MgmtPorts-Internet\", \"Deny-Subnet-Without-Nsg\"; assign them (AIPolicyBaseline does), or change requiredAssignments in the governance-ai-management-groups-baseline-enforced config."}},
-		{name: "one missing", resources: append([]*Resource{corp}, without("Deny-Subnet-Without-Nsg")...),
-			want: []string{urn(TypeManagementGroup, "ai-corp") + ": management group \"ai-corp\" (archetype corp) lacks the baseline policy assignments \"Deny-Subnet-Without-Nsg\"; assign them (AIPolicyBaseline does), or change requiredAssignments in the governance-ai-management-groups-baseline-enforced config."}},
-		{name: "enforcement off", resources: append(append([]*Resource{corp}, without("Deny-Public-IP-On-NIC")...), notEnforced),
-			want: []string{notEnforced.URN + ": policy assignment \"Deny-Public-IP-On-NIC\" on management group \"ai-corp\" (corp) has enforcementMode \"DoNotEnforce\"; set it to \"Default\" so that the policy is enforced."}},
-		{name: "enforcement unknown", resources: append(append([]*Resource{corp}, without("Deny-Public-IP-On-NIC")...), unknownMode),
-			want: []string{unknownMode.URN + ": Cannot verify at preview that policy assignment \"Deny-Public-IP-On-NIC\" is enforced: enforcementMode is not known yet; checked again at update."}},
-		{name: "scope unknown", ctx: groups, resources: append(append([]*Resource{corp}, without("Deny-Public-IP-On-NIC")...), unknownScope),
-			want: []string{urn(TypeManagementGroup, "ai-corp") + ": Cannot verify at preview that management group \"ai-corp\" carries \"Deny-Public-IP-On-NIC\": scope is not known yet; checked again at update."}},
-		{name: "unclassified groups are ignored", resources: []*Resource{mg(t, "platform", "alz")}},
-		{name: "audit-level dev group may use DoNotEnforce", resources: func() []*Resource {
-			dev := assignment(t, "Deny-Public-IP-On-NIC", "ai-dev", "dev")
-			dev.Props = set(dev.Props, "enforcementMode", "DoNotEnforce")
-			return []*Resource{mg(t, "ai-dev", "sandbox"), dev}
-		}()},
-	})
-}
-
 func TestGovernanceNoAIInPlatform(t *testing.T) {
 	const platformSub = "33333333-3333-3333-3333-333333333333"
 	ctx := withSettings(NewContext(), func(s *config.Settings) {

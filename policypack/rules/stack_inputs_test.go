@@ -329,7 +329,7 @@ func TestGovernanceFromState(t *testing.T) {
 		{name: "preview: baseline, modes unset", resources: shaped(t, true, true, append([]*Resource{corp}, baseline()...)...)},
 		{name: "update: baseline, modes unset", ctx: atUpdate(), resources: shaped(t, true, false, append([]*Resource{corp}, baseline()...)...)},
 		{name: "preview: one not enforced", resources: shaped(t, true, true, append([]*Resource{corp}, notEnforced...)...),
-			want: []string{notEnforced[0].URN + ": policy assignment \"Deny-Public-IP-On-NIC\" on management group \"ai-corp\" (corp) has enforcementMode \"DoNotEnforce\"; set it to \"Default\" so that the policy is enforced."}},
+			want: []string{notEnforced[0].URN + ": policy assignment \"" + assignmentName(notEnforced[0]) + "\" on management group \"ai-corp\" (corp) has enforcementMode \"DoNotEnforce\"; set it to \"Default\" so that the policy is enforced."}},
 	})
 	// Without the inputs, every unset mode is unknown at preview.
 	if got := GovernanceBaselineAssignments.RunStack(NewContext(), NewStack(shaped(t, false, true, append([]*Resource{corp}, baseline()...)...))); len(got) != len(config.Default().RequiredAssignments[config.Corp]) || got[0].Unknown != "enforcementMode" {
