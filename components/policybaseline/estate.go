@@ -57,14 +57,8 @@ func (l *Library) validateParent(name string, bad complain) {
 		cur = next.Extends
 	}
 	for _, a := range p.Assignments {
-		n := 0
-		for _, v := range []string{a.ALZSet, a.BuiltIn, a.ALZCustom} {
-			if v != "" {
-				n++
-			}
-		}
 		switch {
-		case n != 1:
+		case nonEmpty(a.ALZSet, a.BuiltIn, a.ALZCustom) != 1:
 			bad("parent archetype %q assignment %q: set exactly one of alzSet, builtIn and alzCustom", name, a.Name)
 		case a.ALZSet != "" && l.builtIns().ALZPolicySets[a.ALZSet] == nil:
 			bad("parent archetype %q assignment %q: alzSet %q is not an ALZ set of the facts", name, a.Name, a.ALZSet)

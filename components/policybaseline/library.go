@@ -389,14 +389,8 @@ func (l *Library) validateAssignment(name string, bad complain) {
 
 // validateTarget checks what an assignment assigns; it reports whether that exists.
 func (l *Library) validateTarget(a *Assignment, bad complain) bool {
-	n := 0
-	for _, v := range []string{a.PolicyDefinitionID, a.CustomDefinition, a.PolicySet} {
-		if v != "" {
-			n++
-		}
-	}
 	switch {
-	case n != 1:
+	case nonEmpty(a.PolicyDefinitionID, a.CustomDefinition, a.PolicySet) != 1:
 		bad("assignment %q: set exactly one of policyDefinitionId, customDefinition and policySet", a.Name)
 	case a.PolicyDefinitionID != "" && !definitionIDRE.MatchString(a.PolicyDefinitionID):
 		bad("assignment %q: policyDefinitionId %q is not a built-in definition id (/providers/Microsoft.Authorization/policyDefinitions/<guid>)", a.Name, a.PolicyDefinitionID)
@@ -533,6 +527,17 @@ func (l *Library) ArchetypeNames() []string {
 		}
 	}
 	return names
+}
+
+// nonEmpty counts the values that are set.
+func nonEmpty(values ...string) int {
+	n := 0
+	for _, v := range values {
+		if v != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -191,3 +191,50 @@ func TestDeprecatedMemberMustBeExcluded(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `policy set "Enforce-Guardrails-APIM" member "Deny-Apim-Version": definition 549814b6-3212-4203-bdc8-1548d342fb67 ("[Deprecated]: API Management minimum API version should be set to 2019-12-01 or higher") is deprecated in the facts; exclude it with the reason ("deprecated in the facts")`)
 }
+
+// TestOwnPolicySet merges a set of an organisation's own (no ALZ set): its members
+// name their built-ins, and a member without one is refused.
+func TestOwnPolicySet(t *testing.T) {
+	own := &PolicySet{Name: "Contoso-AI", DisplayName: "Contoso AI", Description: "d", Category: "AI", Members: []*SetMember{
+		{Reference: "search-sku", BuiltIn: "a049bf77-880b-470f-ba6d-9f21c530cf83", Effects: map[string]string{LevelEnforce: "Deny", LevelAudit: "Audit"}},
+		{Reference: "ai-cmk", BuiltIn: "67121cc7-ff39-4ab8-b7e3-95b84dab487d", Effects: map[string]string{LevelEnforce: "Audit", LevelAudit: "Audit"}},
+	}}
+	ext := &Library{
+		PolicySets:  map[string]*PolicySet{own.Name: own},
+		Assignments: map[string]*Assignment{"Enforce-Contoso": {Name: "Enforce-Contoso", DisplayName: "c", Description: "c", Guide: "g", PolicySet: own.Name, NonComplianceMessage: "c"}},
+	}
+	merged, err := DefaultLibrary().Merge(ext)
+	require.NoError(t, err)
+	args := baseArgs("online")
+	args.Library = merged
+	args.Override = &Override{AssignmentsToAdd: []string{"Enforce-Contoso"}}
+	plan, err := args.Plan()
+	require.NoError(t, err)
+	_, m := member(t, plan, "Enforce-Contoso/search-sku")
+	assert.Equal(t, MemberCovered, m.Status, "the CogServ set assigns a049bf77 already")
+	assert.Equal(t, "assigned by Enforce-GR-CogServ/Deny-CognitiveSearch-SKU", m.Reason)
+	_, zones := member(t, plan, "Enforce-Contoso/ai-cmk")
+	assert.Equal(t, MemberAssigned, zones.Status)
+
+	args.Override.AssignmentsToRemove = []string{"Enforce-GR-CogServ"}
+	plan, err = args.Plan()
+	require.NoError(t, err)
+	_, m = member(t, plan, "Enforce-Contoso/search-sku")
+	assert.Equal(t, MemberAssigned, m.Status, "without the CogServ set, the own set assigns it")
+
+	args.Override.AssignmentsToRemove = nil
+	own.Members = own.Members[:1]
+	merged, err = DefaultLibrary().Merge(ext)
+	require.NoError(t, err)
+	args.Library = merged
+	plan, err = args.Plan()
+	require.NoError(t, err)
+	_, created := plan.Assignment("Enforce-Contoso")
+	assert.False(t, created, "a set with nothing left to assign is not created")
+	assert.Equal(t, "every member of policy set Contoso-AI is excluded, covered or inherited", plan.Skipped[len(plan.Skipped)-1].Reason)
+
+	own.Members[0].BuiltIn = ""
+	_, err = DefaultLibrary().Merge(ext)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `policy set "Contoso-AI" member "search-sku": set exactly one of builtIn and customDefinition`)
+}
