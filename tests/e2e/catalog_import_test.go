@@ -14,21 +14,21 @@ import (
 const importSub = "7d1f3c2a-5b6e-4f80-9a1b-2c3d4e5f6a01"
 
 // corpImport writes a catalog import (the shape go run ./catalog/cmd/import writes)
-// of the corp stack's two regions: gpt-4o 2024-11-20 as Standard in both, with
-// gpt4oUsed of 150 in use in eastus, and text-embedding-3-small as Standard only
+// of the corp stack's two regions: gpt-5 2025-08-07 as DataZoneStandard in both, with
+// chatUsed of 300 in use in eastus, and text-embedding-3-small as Standard only
 // where withEmbedding says.
-func corpImport(t *testing.T, gpt4oUsed int, withEmbedding map[string]bool) string {
+func corpImport(t *testing.T, chatUsed int, withEmbedding map[string]bool) string {
 	t.Helper()
 	regions := map[string]any{}
 	for _, r := range []string{"eastus", "westus"} {
-		models := map[string]any{"gpt-4o": map[string]any{"2024-11-20": map[string]any{"format": "OpenAI", "deploymentTypes": []string{"Standard"}}}}
-		quotas := map[string]any{"gpt-4o": map[string]any{"Standard": map[string]int{"limit": 150, "used": 0}}}
+		models := map[string]any{"gpt-5": map[string]any{"2025-08-07": map[string]any{"format": "OpenAI", "deploymentTypes": []string{"DataZoneStandard"}}}}
+		quotas := map[string]any{"gpt-5": map[string]any{"DataZoneStandard": map[string]int{"limit": 300, "used": 0}}}
 		if withEmbedding[r] {
 			models["text-embedding-3-small"] = map[string]any{"1": map[string]any{"format": "OpenAI", "deploymentTypes": []string{"Standard"}}}
 			quotas["text-embedding-3-small"] = map[string]any{"Standard": map[string]int{"limit": 350, "used": 0}}
 		}
 		if r == "eastus" {
-			quotas["gpt-4o"] = map[string]any{"Standard": map[string]int{"limit": 150, "used": gpt4oUsed}}
+			quotas["gpt-5"] = map[string]any{"DataZoneStandard": map[string]int{"limit": 300, "used": chatUsed}}
 		}
 		regions[r] = map[string]any{"models": models, "quotas": quotas}
 	}
@@ -57,8 +57,8 @@ func TestCatalogImportPreview(t *testing.T) {
 	}{
 		{"a model missing from a region", corpImport(t, 0, map[string]bool{"eastus": true}),
 			`ai-ready:models[1]: model "text-embedding-3-small" version "1" as Standard is not offered in region "westus"; regions that offer it: `},
-		{"a nearly used quota", corpImport(t, 120, both),
-			`ai-ready:models[0]: model "gpt-4o" as Standard in "eastus": capacity 50 is over quota: 30 (1K tokens per minute) of the subscription's quota of 150 is left in eastus ` + source},
+		{"a nearly used quota", corpImport(t, 270, both),
+			`ai-ready:models[0]: model "gpt-5" as DataZoneStandard in "eastus": capacity 50 is over quota: 30 (1K tokens per minute) of the subscription's quota of 300 is left in eastus ` + source},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
