@@ -67,7 +67,7 @@ func CLIRoot(ctx context.Context, log io.Writer) (string, Build, error) {
 	if err := os.MkdirAll(filepath.Dir(bin), 0o755); err != nil {
 		return "", b, fmt.Errorf("creating %s: %w", filepath.Dir(bin), err)
 	}
-	unlock, err := lockFile(filepath.Join(cache, "bin", ".pulumi.lock"))
+	unlock, err := standin.LockFile(filepath.Join(cache, "bin", ".pulumi.lock"))
 	if err != nil {
 		return "", b, err
 	}

@@ -12,4 +12,11 @@
 // A Stack collects what the engine reports: policy violations (policy, level,
 // message, resource), diagnostics, and the resources of each operation with their
 // steps, so tests assert on them and the preview command summarizes them.
+//
+// A stack's config file is copied without the secrets-provider keys `pulumi stack
+// init` writes (the run has its own passphrase), and a `secure:` value in it is an
+// error naming its key (PortableConfig). Beside preview, up and destroy, a Stack
+// refreshes, exports and imports its state, removes a stale lock (`pulumi
+// cancel`), resolves the creates a killed run left pending, sets the faults its
+// stand-ins inject (SetFaults) and reads what exists in their cloud (Cloud).
 package engine

@@ -199,6 +199,15 @@ func (r *Result) Changes() []Step {
 	return out
 }
 
+// Drifted returns, for a refresh, the resources it found changed in (update) or
+// gone from (delete) the provider, sorted by URN; nil for another operation.
+func (r *Result) Drifted() []Step {
+	if r.Op != "refresh" {
+		return nil
+	}
+	return r.Changes()
+}
+
 // Counts sizes a stack.
 type Counts struct {
 	// Total is every resource, the stack and providers included.

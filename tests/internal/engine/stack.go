@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/aiready/aiready/tests/internal/standin"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
@@ -116,6 +117,7 @@ func (e *Env) NewStack(ctx context.Context, opts StackOptions) (*Stack, error) {
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
 		"PULUMI_IGNORE_AMBIENT_PLUGINS":               "true",
 	}
+	vars[standin.EnvFaults] = s.FaultsFile()
 	maps.Copy(vars, opts.Env)
 	st, err := auto.UpsertStackInlineSource(ctx, opts.Name, Project, opts.Program,
 		auto.Pulumi(e.CLI),
@@ -198,16 +200,10 @@ func (s *Stack) Preview(ctx context.Context, opts PreviewOptions) (*Result, erro
 	if opts.Diff {
 		o = append(o, optpreview.Diff())
 	}
-	start := time.Now()
-	res, err := s.stack.Preview(ctx, o...)
-	r := c.finish(err)
-	r.Took = time.Since(start)
-	r.Stdout, r.Stderr = res.StdOut, res.StdErr
-	if err != nil {
-		r.Stdout = err.Error()
-		return r, newOpError(s.Name, "preview", err, r)
-	}
-	return r, nil
+	return s.operation("preview", "preview", c, func() (string, string, error) {
+		res, err := s.stack.Preview(ctx, o...)
+		return res.StdOut, res.StdErr, err
+	})
 }
 
 // UpOptions tune an update.
@@ -233,20 +229,17 @@ func (s *Stack) Up(ctx context.Context, opts UpOptions) (*Result, error) {
 	if opts.Progress != nil {
 		o = append(o, optup.ProgressStreams(opts.Progress))
 	}
-	start := time.Now()
-	res, err := s.stack.Up(ctx, o...)
-	r := c.finish(err)
-	r.Took = time.Since(start)
-	r.Stdout, r.Stderr = res.StdOut, res.StdErr
+	var outputs auto.OutputMap
+	r, err := s.operation("update", "up", c, func() (string, string, error) {
+		res, err := s.stack.Up(ctx, o...)
+		outputs = res.Outputs
+		return res.StdOut, res.StdErr, err
+	})
 	r.Outputs = map[string]any{}
-	for k, v := range res.Outputs {
+	for k, v := range outputs {
 		r.Outputs[k] = v.Value
 	}
-	if err != nil {
-		r.Stdout = err.Error()
-		return r, newOpError(s.Name, "up", err, r)
-	}
-	return r, nil
+	return r, err
 }
 
 // Destroy runs `pulumi destroy`.
@@ -256,14 +249,23 @@ func (s *Stack) Destroy(ctx context.Context, progress io.Writer) (*Result, error
 	if progress != nil {
 		o = append(o, optdestroy.ProgressStreams(progress))
 	}
+	return s.operation("destroy", "destroy", c, func() (string, string, error) {
+		res, err := s.stack.Destroy(ctx, o...)
+		return res.StdOut, res.StdErr, err
+	})
+}
+
+// operation runs one engine operation whose events c collects: the Result is
+// complete even when the operation failed (then with an *OpError naming cmd).
+func (s *Stack) operation(op, cmd string, c *collector, run func() (stdout, stderr string, err error)) (*Result, error) {
 	start := time.Now()
-	res, err := s.stack.Destroy(ctx, o...)
+	stdout, stderr, err := run()
 	r := c.finish(err)
 	r.Took = time.Since(start)
-	r.Stdout, r.Stderr = res.StdOut, res.StdErr
+	r.Stdout, r.Stderr = stdout, stderr
 	if err != nil {
 		r.Stdout = err.Error()
-		return r, newOpError(s.Name, "destroy", err, r)
+		return r, newOpError(s.Name, cmd, err, r)
 	}
 	return r, nil
 }

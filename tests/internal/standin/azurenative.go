@@ -16,12 +16,14 @@ import (
 const AzureNativeVersion = azschema.PackageVersion
 
 // AzureNative returns the azure-native stand-in's package: inputs validated against
-// the azure-native 2.90.0 definitions of s.
+// the azure-native 2.90.0 definitions of s; the faults of the fault plan
+// $AIREADY_STANDIN_FAULTS names, if any (see FaultPlan), injected in its writes.
 func AzureNative(s *azschema.Schema) Package {
 	az := &azureNative{s: s}
 	cloud := OpenCloud()
 	return Package{
 		Cloud:   cloud,
+		faults:  openFaults(),
 		Name:    "azure-native",
 		Version: AzureNativeVersion,
 		Schema:  az,
@@ -120,6 +122,7 @@ var guidNamed = map[string]bool{
 var extraReplaceOn = map[string][]string{
 	"authorization:RoleAssignment":  {"principalId", "roleDefinitionId"},
 	"cognitiveservices:Account":     {"kind"},
+	"insights:DiagnosticSetting":    {"resourceUri"},
 	"network:PrivateEndpoint":       {"subnet"},
 	"network:VirtualNetworkPeering": {"remoteVirtualNetwork"},
 }
@@ -280,12 +283,16 @@ func (az *azureNative) names(r *Resource) Names {
 			}
 			return "/providers/Microsoft.Management/managementGroups/" + g + "/subscriptions/" + name
 		}
-		if _, ok := def.Inputs.Props["scope"]; ok {
-			scope, ok := knownString(r.Inputs, "scope")
-			if !ok {
-				return ""
+		// An extension resource lives under the resource it extends: its scope, or
+		// the resourceUri of a diagnostic setting.
+		for _, scopeProp := range []string{"scope", "resourceUri"} {
+			if _, ok := def.Inputs.Props[scopeProp]; ok {
+				scope, ok := knownString(r.Inputs, scopeProp)
+				if !ok {
+					return ""
+				}
+				return strings.TrimSuffix(scope, "/") + "/providers/" + ns + "/" + path
 			}
-			return strings.TrimSuffix(scope, "/") + "/providers/" + ns + "/" + path
 		}
 		if _, ok := def.Inputs.Props["resourceGroupName"]; ok {
 			rg, ok := knownString(r.Inputs, "resourceGroupName")

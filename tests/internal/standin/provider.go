@@ -1,7 +1,9 @@
 package standin
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -62,6 +64,9 @@ type Package struct {
 	// Cloud records what the stand-in creates across provider processes; nil records
 	// nothing.
 	Cloud *Cloud
+
+	// faults is the stack's fault plan ($AIREADY_STANDIN_FAULTS); nil injects none.
+	faults *faults
 }
 
 // Config is the provider configuration the stand-in uses.
@@ -80,24 +85,31 @@ type Config struct {
 type Provider struct {
 	pulumirpc.UnimplementedResourceProviderServer
 
-	pkg Package
-	log Logger
+	pkg    Package
+	log    Logger
+	faults *faults
 
 	mu     sync.Mutex
 	cfg    Config
 	notice sync.Once
+
+	// cancelled is closed by Cancel: operations in flight stop, as azure-native's
+	// do when the engine cancels them.
+	cancelled  chan struct{}
+	cancelOnce sync.Once
 }
 
-// Logger receives the stand-in's messages: its notice at diag.Info, one line per
-// create and delete at diag.Debug.
-type Logger func(sev diag.Severity, msg string)
+// Logger receives the stand-in's messages: its notice at diag.Info, the retries of
+// a throttled request at diag.Warning, one line per create and delete at
+// diag.Debug; urn is the resource the message is about ("" for none).
+type Logger func(sev diag.Severity, urn resource.URN, msg string)
 
 // New returns a provider for pkg; log may be nil.
 func New(pkg Package, log Logger) *Provider {
 	if log == nil {
-		log = func(diag.Severity, string) {}
+		log = func(diag.Severity, resource.URN, string) {}
 	}
-	return &Provider{pkg: pkg, log: log, cfg: Config{
+	return &Provider{pkg: pkg, log: log, faults: pkg.faults, cancelled: make(chan struct{}), cfg: Config{
 		SubscriptionID: FakeSubscriptionID,
 		TenantID:       FakeTenantID,
 		ClientID:       FakeClientID,
@@ -218,7 +230,7 @@ func (p *Provider) Configure(_ context.Context, req *pulumirpc.ConfigureRequest)
 	}
 	p.mu.Unlock()
 	p.notice.Do(func() {
-		p.log(diag.Info, fmt.Sprintf("pulumi-resource-%s %s (stand-in) %s", p.pkg.Name, p.pkg.Version, Notice))
+		p.log(diag.Info, "", fmt.Sprintf("pulumi-resource-%s %s (stand-in) %s", p.pkg.Name, p.pkg.Version, Notice))
 	})
 	return &pulumirpc.ConfigureResponse{AcceptSecrets: true, SupportsPreview: true, AcceptResources: true, AcceptOutputs: true}, nil
 }
@@ -316,8 +328,11 @@ func (p *Provider) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumir
 	return diff(olds, news, replace, explicit), nil
 }
 
-// Create returns a fake id and the outputs; during preview computed outputs are unknown.
-func (p *Provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
+// Create returns a fake id and the outputs; during preview computed outputs are
+// unknown. As azure-native does, it refuses to create a resource that already
+// exists in the cloud ("cannot create already existing resource"), and it meets
+// the faults of the stack's fault plan.
+func (p *Provider) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
 	urn := resource.URN(req.GetUrn())
 	inputs, err := p.unmarshal("properties", req.GetProperties())
 	if err != nil {
@@ -329,22 +344,35 @@ func (p *Provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pul
 	if err != nil {
 		return nil, err
 	}
-	id := ""
-	if !req.GetPreview() {
-		id = r.ID()
-		if id == "" {
-			return nil, fmt.Errorf("%s stand-in: %s: cannot make an id: its name or a parent's name is unknown after preview", p.pkg.Name, urn)
-		}
-		p.log(diag.Debug, fmt.Sprintf("created (nothing) %s as %s", urn.Name(), id))
-		if err := p.pkg.Cloud.Put(id, r.Token, inputs); err != nil {
-			return nil, err
-		}
+	if req.GetPreview() {
+		return &pulumirpc.CreateResponse{Properties: props}, nil
 	}
+	id := r.ID()
+	if id == "" {
+		return nil, fmt.Errorf("%s stand-in: %s: cannot make an id: its name or a parent's name is unknown after preview", p.pkg.Name, urn)
+	}
+	if _, exists, err := p.pkg.Cloud.Get(id); err != nil {
+		return nil, err
+	} else if exists {
+		return nil, fmt.Errorf("cannot create already existing resource '%s'", id)
+	}
+	call := azureCall{op: "create", urn: urn, id: id, timeout: req.GetTimeout(), inputs: inputs, outputs: props, record: p.record(id, r)}
+	if err := p.request(ctx, call); err != nil {
+		return nil, err
+	}
+	p.log(diag.Debug, urn, fmt.Sprintf("created (nothing) %s as %s", urn.Name(), id))
 	return &pulumirpc.CreateResponse{Id: id, Properties: props}, nil
 }
 
-// Update returns the outputs of the new inputs.
-func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
+// record returns the function that writes a resource into the cloud.
+func (p *Provider) record(id string, r *Resource) func() error {
+	return func() error {
+		return p.pkg.Cloud.Write(CloudRecord{ID: id, Token: r.Token, URN: string(r.URN), Inputs: cloudInputs(r.Inputs)})
+	}
+}
+
+// Update returns the outputs of the new inputs, meeting the faults of the plan.
+func (p *Provider) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
 	urn := resource.URN(req.GetUrn())
 	inputs, err := p.unmarshal("news", req.GetNews())
 	if err != nil {
@@ -356,16 +384,28 @@ func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pul
 		return nil, err
 	}
 	if !req.GetPreview() {
-		if err := p.pkg.Cloud.Put(req.GetId(), r.Token, inputs); err != nil {
+		call := azureCall{op: "update", urn: urn, id: req.GetId(), timeout: req.GetTimeout(), inputs: inputs, outputs: props, record: p.record(req.GetId(), r)}
+		if err := p.request(ctx, call); err != nil {
 			return nil, err
 		}
 	}
 	return &pulumirpc.UpdateResponse{Properties: props}, nil
 }
 
-// Read returns the state it is given; for a resource read by id alone, a minimal
-// state derived from the id.
+// Read answers what Azure holds: a resource recorded in the cloud is read from its
+// record (so a change made out of band shows, and an imported resource gets its
+// inputs); any other resource keeps the state it is given, and one read by id alone
+// gets a minimal state derived from the id.
 func (p *Provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
+	rec, found, err := p.pkg.Cloud.Get(req.GetId())
+	if err != nil {
+		return nil, err
+	}
+	if found {
+		if resp, changed, err := p.readRecord(req, rec); err != nil || changed {
+			return resp, err
+		}
+	}
 	props := req.GetProperties()
 	if props == nil || len(props.GetFields()) == 0 {
 		id := req.GetId()
@@ -379,17 +419,75 @@ func (p *Provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumir
 	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: props, Inputs: req.GetInputs()}, nil
 }
 
-// Delete deletes nothing.
-func (p *Provider) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
-	p.log(diag.Debug, fmt.Sprintf("deleted (nothing) %s", resource.URN(req.GetUrn()).Name()))
-	if err := p.pkg.Cloud.Delete(req.GetId()); err != nil {
+// readRecord reads a resource from its cloud record. changed is false when the
+// record holds what the state's inputs say and the state has outputs: the state is
+// then returned as given.
+// Otherwise the record's properties become the inputs (as azure-native copies what
+// changed in Azure into the inputs), secret where the old inputs were.
+func (p *Provider) readRecord(req *pulumirpc.ReadRequest, rec CloudRecord) (*pulumirpc.ReadResponse, bool, error) {
+	old, err := p.unmarshal("inputs", req.GetInputs())
+	if err != nil {
+		return nil, false, err
+	}
+	if len(old) > 0 && len(req.GetProperties().GetFields()) > 0 && sameJSON(cloudInputs(old), rec.Inputs) {
+		return nil, false, nil
+	}
+	inputs := resecret(resource.NewPropertyMapFromMap(rec.Inputs), old)
+	r := p.resource(resource.URN(req.GetUrn()), inputs)
+	props, err := p.marshal("state", p.outputs(r, false), stateOpts)
+	if err != nil {
+		return nil, false, err
+	}
+	ins, err := p.marshal("inputs", inputs, inputOpts)
+	if err != nil {
+		return nil, false, err
+	}
+	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: props, Inputs: ins}, true, nil
+}
+
+// sameJSON compares two JSON-shaped values as JSON.
+func sameJSON(a, b any) bool {
+	ja, erra := json.Marshal(a)
+	jb, errb := json.Marshal(b)
+	return erra == nil && errb == nil && bytes.Equal(ja, jb)
+}
+
+// resecret makes a value read back from the cloud secret where the old inputs had a
+// secret.
+func resecret(news, olds resource.PropertyMap) resource.PropertyMap {
+	for k, nv := range news {
+		if ov, ok := olds[k]; ok {
+			news[k] = resecretValue(nv, ov)
+		}
+	}
+	return news
+}
+
+func resecretValue(nv, ov resource.PropertyValue) resource.PropertyValue {
+	switch {
+	case ov.IsSecret():
+		return resource.MakeSecret(resecretValue(nv, ov.SecretValue().Element))
+	case nv.IsObject() && ov.IsObject():
+		return resource.NewProperty(resecret(nv.ObjectValue(), ov.ObjectValue()))
+	}
+	return nv
+}
+
+// Delete forgets the resource in the cloud, meeting the faults of the plan.
+func (p *Provider) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
+	urn := resource.URN(req.GetUrn())
+	call := azureCall{op: "delete", urn: urn, id: req.GetId(), timeout: req.GetTimeout(), record: func() error { return p.pkg.Cloud.Delete(req.GetId()) }}
+	if err := p.request(ctx, call); err != nil {
 		return nil, err
 	}
+	p.log(diag.Debug, urn, fmt.Sprintf("deleted (nothing) %s", urn.Name()))
 	return &emptypb.Empty{}, nil
 }
 
-// Cancel has nothing in flight to cancel.
+// Cancel stops the operations in flight (a hanging request fails with "context
+// canceled"), as azure-native cancels its context when the engine is interrupted.
 func (p *Provider) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
+	p.cancelOnce.Do(func() { close(p.cancelled) })
 	return &emptypb.Empty{}, nil
 }
 
