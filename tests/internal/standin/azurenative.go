@@ -22,13 +22,14 @@ func AzureNative(s *azschema.Schema) Package {
 	az := &azureNative{s: s}
 	cloud := OpenCloud()
 	return Package{
-		Cloud:   cloud,
-		faults:  openFaults(),
-		Name:    "azure-native",
-		Version: AzureNativeVersion,
-		Schema:  az,
-		Names:   az.names,
-		Outputs: az.outputs,
+		Cloud:         cloud,
+		faults:        openFaults(),
+		PackageSchema: cachedPackageSchema,
+		Name:          "azure-native",
+		Version:       AzureNativeVersion,
+		Schema:        az,
+		Names:         az.names,
+		Outputs:       az.outputs,
 		Functions: map[string]func(Config, resource.PropertyMap) (resource.PropertyMap, error){
 			getStorageAccountFunction: getStorageAccount(cloud),
 			"azure-native:authorization:getClientConfig": func(cfg Config, _ resource.PropertyMap) (resource.PropertyMap, error) {

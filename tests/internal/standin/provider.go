@@ -64,6 +64,9 @@ type Package struct {
 	// Cloud records what the stand-in creates across provider processes; nil records
 	// nothing.
 	Cloud *Cloud
+	// PackageSchema is the package schema GetSchema returns; nil returns a schema of
+	// the name and version only.
+	PackageSchema func() ([]byte, error)
 
 	// faults is the stack's fault plan ($AIREADY_STANDIN_FAULTS); nil injects none.
 	faults *faults
@@ -166,8 +169,17 @@ func (p *Provider) Attach(context.Context, *pulumirpc.PluginAttach) (*emptypb.Em
 	return &emptypb.Empty{}, nil
 }
 
-// GetSchema returns an empty schema: the stand-in serves existing SDKs, not code generation.
+// GetSchema returns the package's schema (Package.PackageSchema), which languages
+// that check a program against schemas (YAML) bind resources with; without one, a
+// schema of the name and version only.
 func (p *Provider) GetSchema(context.Context, *pulumirpc.GetSchemaRequest) (*pulumirpc.GetSchemaResponse, error) {
+	if p.pkg.PackageSchema != nil {
+		b, err := p.pkg.PackageSchema()
+		if err != nil {
+			return nil, err
+		}
+		return &pulumirpc.GetSchemaResponse{Schema: string(b)}, nil
+	}
 	return &pulumirpc.GetSchemaResponse{Schema: fmt.Sprintf(`{"name":%q,"version":%q}`, p.pkg.Name, p.pkg.Version)}, nil
 }
 
