@@ -308,17 +308,18 @@ func TestDevStackTree(t *testing.T) {
 // Single backend with a circuit breaker that trips on 429.
 func assertPoolWithBreakers(t *testing.T, rec *pulumitest.Recorder, members int) {
 	t.Helper()
-	var pools, singles []pulumitest.Resource
+	var singles []pulumitest.Resource
 	for _, b := range rec.ByType(backendType) {
-		switch b.String("type") {
-		case "Pool":
-			pools = append(pools, b)
-		case "Single":
+		if b.String("type") == "Single" {
 			singles = append(singles, b)
 		}
 	}
+	// The pool is the one backend of an ARM deployment's template (a Backend
+	// resource cannot be a pool; see azure/apimanagement).
+	pools := rec.ByType("azure-native:resources:Deployment")
 	require.Len(t, pools, 1)
-	assert.Equal(t, members, pools[0].Len("pool.services"))
+	assert.Equal(t, "Pool", pools[0].String("properties.template.resources[0].properties.type"))
+	assert.Equal(t, members, pools[0].Len("properties.template.resources[0].properties.pool.services"))
 	require.Len(t, singles, members)
 	for _, b := range singles {
 		found := false

@@ -22,48 +22,20 @@ func TestSchema(t *testing.T) {
 }
 
 // TestDefaultVersionLacksPoolAndCircuitBreaker documents why the package uses the
-// 2024-05-01 tokens.
+// 2024-05-01 tokens: the default Backend version has neither pool nor
+// circuitBreaker.
 func TestDefaultVersionLacksPoolAndCircuitBreaker(t *testing.T) {
 	s := azschema.ForTest(t)
-	errs := s.CheckArgs("azure-native:apimanagement:Backend", BackendArgs{})
-	var text []string
-	for _, err := range errs {
-		text = append(text, err.Error())
-	}
-	all := strings.Join(text, "\n")
-	for _, prop := range []string{`"pool"`, `"circuitBreaker"`} {
-		if !strings.Contains(all, prop) {
-			t.Errorf("the default Backend version now has %s; the explicit version may no longer be needed", prop)
+	for token, want := range map[string]bool{"azure-native:apimanagement:Backend": false, BackendType: true} {
+		r, err := s.Resource(token)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-}
-
-// TestPoolBackendSatisfiesTheSchema runs the provider's own kind of input check (every
-// required property present) over a pool built with PoolBackendArgs.
-func TestPoolBackendSatisfiesTheSchema(t *testing.T) {
-	s := azschema.ForTest(t)
-	rec := pulumitest.MustRun(t, func(ctx *pulumi.Context) error {
-		_, err := NewBackend(ctx, "pool", PoolBackendArgs(pulumi.String("rg"), pulumi.String("apim"), pulumi.String("openai-pool"), []BackendPoolItemArgs{
-			{Id: pulumi.String("/subscriptions/s/resourceGroups/rg/providers/Microsoft.ApiManagement/service/apim/backends/a"), Priority: pulumi.Int(1), Weight: pulumi.Int(50)},
-			{Id: pulumi.String("/subscriptions/s/resourceGroups/rg/providers/Microsoft.ApiManagement/service/apim/backends/b"), Priority: pulumi.Int(2), Weight: pulumi.Int(50)},
-		}))
-		return err
-	})
-	pool := rec.Named(t, BackendType, "pool")
-	if err := s.ValidateInputs(BackendType, pool.Inputs); err != nil {
-		t.Errorf("pool inputs fail the schema: %v", err)
-	}
-	if got := pool.String("type"); got != "Pool" {
-		t.Errorf("type = %q", got)
-	}
-	if got := pool.String("url"); got != "" {
-		t.Errorf("url = %q, want empty (Azure refuses a URL on a pool)", got)
-	}
-	if got := pool.Len("pool.services"); got != 2 {
-		t.Errorf("pool.services has %d members", got)
-	}
-	if got, _ := pool.Number("pool.services[1].priority"); got != 2 {
-		t.Errorf("second member priority = %v", got)
+		for _, prop := range []string{"pool", "circuitBreaker"} {
+			if _, has := r.Inputs.Props[prop]; has != want {
+				t.Errorf("%s has %s: %v, want %v", token, prop, has, want)
+			}
+		}
 	}
 }
 

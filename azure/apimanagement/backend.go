@@ -1,7 +1,9 @@
 package apimanagement
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/aiready/aiready/azure"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -16,8 +18,9 @@ const (
 )
 
 // Backend is a Microsoft.ApiManagement/service/backends resource (API 2024-05-01):
-// a single backend with a URL and an optional circuit breaker, or a load-balanced
-// pool of single backends with priorities and weights.
+// a single backend with a URL and an optional circuit breaker. A load-balanced pool
+// of single backends cannot be a Backend resource (see PoolArgs); NewPoolBackend
+// declares one.
 type Backend struct {
 	pulumi.CustomResourceState
 
@@ -40,7 +43,6 @@ type backendArgs struct {
 	CircuitBreaker    *BackendCircuitBreaker      `pulumi:"circuitBreaker"`
 	Credentials       *BackendCredentialsContract `pulumi:"credentials"`
 	Description       *string                     `pulumi:"description"`
-	Pool              *BackendBaseParametersPool  `pulumi:"pool"`
 	Protocol          string                      `pulumi:"protocol"`
 	ResourceGroupName string                      `pulumi:"resourceGroupName"`
 	ResourceId        *string                     `pulumi:"resourceId"`
@@ -51,23 +53,20 @@ type backendArgs struct {
 	Url               string                      `pulumi:"url"`
 }
 
-// BackendArgs are the inputs of a Backend. Service Fabric and proxy settings are
-// left out.
+// BackendArgs are the inputs of a single Backend. Service Fabric and proxy settings
+// are left out, and so is pool: a pool is NewPoolBackend's.
 type BackendArgs struct {
 	// BackendId is the backend's id in the service (the backend-id of
 	// set-backend-service). Optional; auto-named when absent.
 	BackendId pulumi.StringPtrInput
-	// CircuitBreaker trips the backend on failures (Azure honours one rule). Single only.
+	// CircuitBreaker trips the backend on failures (Azure honours one rule).
 	CircuitBreaker *BackendCircuitBreakerArgs
 	// Credentials are headers, query parameters or certificates sent to the backend.
 	// Optional; managed identity authentication is a policy instead.
 	Credentials *BackendCredentialsContractArgs
 	// Description is free text. Optional.
 	Description pulumi.StringPtrInput
-	// Pool lists a pool's member backends. Pool only.
-	Pool *BackendBaseParametersPoolArgs
-	// Protocol is "http" (REST) or "soap". Required by the schema; "" for a pool,
-	// which Azure refuses a protocol for.
+	// Protocol is "http" (REST) or "soap". Required.
 	Protocol pulumi.StringInput
 	// ResourceGroupName is the service's resource group. Required.
 	ResourceGroupName pulumi.StringInput
@@ -79,31 +78,16 @@ type BackendArgs struct {
 	Title pulumi.StringPtrInput
 	// Tls are certificate validation settings. Optional.
 	Tls *BackendTlsPropertiesArgs
-	// Type is "Single" or "Pool". Optional; Azure defaults to Single.
+	// Type is "Single". Optional; Azure defaults to Single. "Pool" is refused: use
+	// NewPoolBackend.
 	Type pulumi.StringPtrInput
-	// Url is the runtime URL of a single backend. Required by the schema; "" for a
-	// pool, which Azure refuses a URL for.
+	// Url is the runtime URL of the backend. Required.
 	Url pulumi.StringInput
 }
 
 // ElementType returns the plain shape the Args marshal to.
 func (BackendArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*backendArgs)(nil)).Elem()
-}
-
-// PoolBackendArgs returns the arguments of a load-balanced pool backend: type Pool
-// with the given members, and the url and protocol the schema requires set to ""
-// (see the package documentation).
-func PoolBackendArgs(resourceGroupName, serviceName pulumi.StringInput, backendID pulumi.StringPtrInput, services []BackendPoolItemArgs) *BackendArgs {
-	return &BackendArgs{
-		BackendId:         backendID,
-		ResourceGroupName: resourceGroupName,
-		ServiceName:       serviceName,
-		Type:              pulumi.String(BackendTypePool),
-		Pool:              &BackendBaseParametersPoolArgs{Services: services},
-		Url:               pulumi.String(""),
-		Protocol:          pulumi.String(""),
-	}
 }
 
 // BackendCircuitBreaker is the plain shape of BackendCircuitBreakerArgs.
@@ -196,45 +180,6 @@ func (FailureStatusCodeRangeArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*FailureStatusCodeRange)(nil)).Elem()
 }
 
-// BackendBaseParametersPool is the plain shape of BackendBaseParametersPoolArgs.
-type BackendBaseParametersPool struct {
-	Services []BackendPoolItem `pulumi:"services"`
-}
-
-// BackendBaseParametersPoolArgs are a pool's members.
-type BackendBaseParametersPoolArgs struct {
-	// Services are the member backends.
-	Services []BackendPoolItemArgs
-}
-
-// ElementType returns the plain shape the Args marshal to.
-func (BackendBaseParametersPoolArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*BackendBaseParametersPool)(nil)).Elem()
-}
-
-// BackendPoolItem is the plain shape of BackendPoolItemArgs.
-type BackendPoolItem struct {
-	Id       string `pulumi:"id"`
-	Priority *int   `pulumi:"priority"`
-	Weight   *int   `pulumi:"weight"`
-}
-
-// BackendPoolItemArgs name one member of a pool.
-type BackendPoolItemArgs struct {
-	// Id is the ARM id of an existing single backend of the same service. Required.
-	Id pulumi.StringInput
-	// Priority is 0-100; the pool sends requests to the lowest priority group whose
-	// members are not tripped.
-	Priority pulumi.IntPtrInput
-	// Weight is 0-100; the share of requests within a priority group.
-	Weight pulumi.IntPtrInput
-}
-
-// ElementType returns the plain shape the Args marshal to.
-func (BackendPoolItemArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*BackendPoolItem)(nil)).Elem()
-}
-
 // BackendCredentialsContract is the plain shape of BackendCredentialsContractArgs.
 type BackendCredentialsContract struct {
 	Authorization  *BackendAuthorizationHeaderCredentials `pulumi:"authorization"`
@@ -298,8 +243,14 @@ func (BackendTlsPropertiesArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*BackendTlsProperties)(nil)).Elem()
 }
 
-// NewBackend registers a backend.
+// NewBackend registers a single backend. It refuses type "Pool", which the Backend
+// resource cannot create (see PoolArgs).
 func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pulumi.ResourceOption) (*Backend, error) {
+	if args != nil {
+		if t, ok := args.Type.(pulumi.String); ok && strings.EqualFold(string(t), BackendTypePool) {
+			return nil, fmt.Errorf("backend %q: Type %q: the Backend resource cannot create a pool (its schema requires url and protocol, which Azure refuses on a pool); use NewPoolBackend", name, BackendTypePool)
+		}
+	}
 	var res Backend
 	if err := azure.Register(ctx, BackendType, name, args, &res, opts...); err != nil {
 		return nil, err

@@ -1,6 +1,6 @@
 // Package apimanagement registers azure-native 2.90.0 API Management resources
 // (Microsoft.ApiManagement) for a GenAI gateway: ApiManagementService, Backend,
-// Api, ApiOperation and ApiPolicy.
+// Api, ApiOperation and ApiPolicy, and the pool backend NewPoolBackend deploys.
 //
 // Every resource uses the explicit API version 2024-05-01
 // (azure-native:apimanagement/v20240501:*). The provider's default version,
@@ -8,13 +8,14 @@
 // circuit breaker (circuitBreaker.rules) the gateway is built on, and mixing
 // versions for a service and its children is avoided.
 //
-// Known schema friction: the REST specification, and with it the provider's Check,
-// marks a backend's url and protocol required even for a pool, while Azure refuses
-// both on a pool ("Url is not supported for backend pool";
-// Azure/azure-rest-api-specs#35713). Backend keeps the schema's contract (Url and
-// Protocol are required arguments); for a pool, pass empty strings
-// (PoolBackendArgs does): the provider's Check only tests that the properties are
-// present, and an empty value is what a pool has.
+// A load-balanced pool (type Pool, pool.services) is not a Backend resource: the
+// REST specification, and with it azure-native's Check, requires a backend's url and
+// protocol (url with minLength 1, so an empty string fails Check), while ARM refuses
+// both on a pool ("Url is not supported for backend pool. Protocol is not supported
+// for backend pool."; Azure/bicep#14097, Azure/azure-rest-api-specs#35713). No value
+// passes both. NewPoolBackend declares the pool in an ARM template (API 2024-05-01,
+// properties type and pool only) that a resources:Deployment deploys in incremental
+// mode; NewPoolBackend's documentation says what an update and a destroy do.
 //
 // It mirrors the generated SDK's shapes: NewX(ctx, name, args, opts...) with XArgs
 // holding Inputs whose `pulumi` tags are the azure-native input names, nested

@@ -133,10 +133,10 @@ func ExampleNewGateway() {
 	// azure-native:apimanagement/v20240501:ApiPolicy gateway-api-policy
 	// azure-native:apimanagement/v20240501:Backend gateway-backend-eastus
 	// azure-native:apimanagement/v20240501:Backend gateway-backend-swedencentral
-	// azure-native:apimanagement/v20240501:Backend gateway-pool
 	// azure-native:authorization:RoleAssignment gateway-openai-user-eastus
 	// azure-native:authorization:RoleAssignment gateway-openai-user-swedencentral
 	// azure-native:insights:DiagnosticSetting gateway-diagnostics
+	// azure-native:resources:Deployment gateway-pool
 }
 
 // A gateway over endpoints that serve only global deployments is refused: global

@@ -122,7 +122,7 @@ func (b *gatewayBuilder) build() error {
 	}
 	principal := orEmpty(svc.Identity.PrincipalId())
 
-	members := make([]apimanagement.BackendPoolItemArgs, len(b.args.Members))
+	members := make([]apimanagement.PoolMember, len(b.args.Members))
 	backendIDs := pulumi.StringMap{}
 	for i, m := range b.args.Members {
 		be, err := b.memberBackend(svc, m)
@@ -130,19 +130,20 @@ func (b *gatewayBuilder) build() error {
 			return err
 		}
 		backendIDs[m.Region] = be.ID().ToStringOutput()
-		members[i] = apimanagement.BackendPoolItemArgs{
-			Id:       be.ID().ToStringOutput(),
-			Priority: pulumi.Int(m.Priority),
-			Weight:   pulumi.Int(m.weight()),
-		}
+		members[i] = apimanagement.PoolMember{BackendID: m.backendName(), Backend: be, Priority: m.Priority, Weight: m.weight()}
 		if err := b.roleAssignment(i, m, principal); err != nil {
 			return err
 		}
 	}
-	// The members' ids make the pool wait for its member backends.
-	pool, err := apimanagement.NewBackend(b.ctx, b.name+"-pool",
-		apimanagement.PoolBackendArgs(b.args.ResourceGroupName, pulumi.String(b.args.ServiceName), pulumi.String(poolBackendName), members),
-		b.parent(), pulumi.DependsOn([]pulumi.Resource{svc}))
+	// The pool waits for the service and its member backends.
+	pool, err := apimanagement.NewPoolBackend(b.ctx, b.name+"-pool", &apimanagement.PoolArgs{
+		ResourceGroupName: b.args.ResourceGroupName,
+		ServiceName:       b.args.ServiceName,
+		BackendID:         poolBackendName,
+		Title:             "Azure OpenAI regional endpoints",
+		Description:       "Load-balanced pool of the regional AI endpoints; a member whose circuit breaker trips is skipped",
+		Members:           members,
+	}, b.parent(), pulumi.DependsOn([]pulumi.Resource{svc}))
 	if err != nil {
 		return fmt.Errorf("pool backend: %w", err)
 	}
@@ -156,7 +157,7 @@ func (b *gatewayBuilder) build() error {
 	b.comp.OpenAIEndpoint = svc.GatewayUrl.ApplyT(func(u string) string { return strings.TrimSuffix(u, "/") + "/" }).(pulumi.StringOutput)
 	b.comp.PrincipalID = principal
 	b.comp.PrivateIPAddresses = svc.PrivateIPAddresses
-	b.comp.PoolBackendID = pool.ID().ToStringOutput()
+	b.comp.PoolBackendID = pool.ID
 	b.comp.BackendIDs = backendIDs.ToStringMapOutput()
 	return nil
 }
@@ -250,7 +251,11 @@ func (b *gatewayBuilder) memberBackend(svc *apimanagement.ApiManagementService, 
 				},
 			},
 		}}},
-	}, b.parent(), pulumi.DependsOn([]pulumi.Resource{svc}))
+	}, b.parent(), pulumi.DependsOn([]pulumi.Resource{svc}),
+		// Deleting the service deletes its backends: a destroy leaves them to it
+		// rather than deleting a member the pool (which only the service's
+		// deletion removes) still lists.
+		pulumi.DeletedWith(svc))
 	if err != nil {
 		return nil, fmt.Errorf("backend for %s: %w", m.Region, err)
 	}
@@ -289,7 +294,7 @@ func subscriptionOf(id string) (string, error) {
 }
 
 // api registers the OpenAI-compatible API, its operations and its policy.
-func (b *gatewayBuilder) api(svc *apimanagement.ApiManagementService, pool *apimanagement.Backend) error {
+func (b *gatewayBuilder) api(svc *apimanagement.ApiManagementService, pool *apimanagement.PoolBackend) error {
 	a := b.args
 	api, err := apimanagement.NewApi(b.ctx, b.name+"-api", &apimanagement.ApiArgs{
 		ResourceGroupName:    a.ResourceGroupName,
@@ -343,7 +348,7 @@ func (b *gatewayBuilder) api(svc *apimanagement.ApiManagementService, pool *apim
 		PolicyId:          pulumi.String("policy"),
 		Format:            pulumi.String(apimanagement.PolicyFormatRawXML),
 		Value:             pulumi.String(apiPolicyXML(poolBackendName, a.retryCount())),
-	}, b.parent(), pulumi.DependsOn([]pulumi.Resource{api, pool})); err != nil {
+	}, b.parent(), pulumi.DependsOn([]pulumi.Resource{api, pool.Deployment})); err != nil {
 		return fmt.Errorf("API policy: %w", err)
 	}
 	return nil

@@ -16,7 +16,7 @@ const (
 	// MinGatewayMembers is the fewest members a gateway balances across.
 	MinGatewayMembers = 2
 	// MaxPoolMembers is the most backends an API Management pool holds.
-	MaxPoolMembers = 30
+	MaxPoolMembers = apimanagement.MaxPoolMembers
 )
 
 // Defaults of the members' circuit breaker and the API's retry.

@@ -14,6 +14,9 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// poolProps is the path of the pool backend's properties in its deployment's template.
+const poolProps = "properties.template.resources[0].properties."
+
 const openAIUserRole = testSubscription + "/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
 
 func TestGatewayTwoRegions(t *testing.T) {
@@ -30,7 +33,7 @@ func TestGatewayTwoRegions(t *testing.T) {
 		diagnosticSettingType + " gw-diagnostics",
 		apimanagement.BackendType + " gw-backend-eastus",
 		apimanagement.BackendType + " gw-backend-swedencentral",
-		apimanagement.BackendType + " gw-pool",
+		apimanagement.DeploymentType + " gw-pool",
 		roleAssignmentType + " gw-openai-user-eastus",
 		roleAssignmentType + " gw-openai-user-swedencentral",
 		apimanagement.ApiType + " gw-api",
@@ -131,7 +134,7 @@ func TestGatewayThreeRegionsOnlineProduction(t *testing.T) {
 		wantString(t, be, "circuitBreaker.rules[0].tripDuration", "PT1M30S")
 	}
 	// The third member's weight 0 means the default, 1.
-	wantNumber(t, rec.Named(t, apimanagement.BackendType, "gw-pool"), "pool.services[2].weight", 1)
+	wantNumber(t, rec.Named(t, apimanagement.DeploymentType, "gw-pool"), poolProps+"pool.services[2].weight", 1)
 	checkAPI(t, rec, "gw", 2)
 }
 
@@ -155,16 +158,27 @@ func TestGatewayWithExistingPublicIP(t *testing.T) {
 func checkMembers(t *testing.T, rec *pulumitest.Recorder, args *GatewayArgs) {
 	t.Helper()
 	svc := rec.Named(t, apimanagement.ApiManagementServiceType, "gw-apim")
-	pool := rec.Named(t, apimanagement.BackendType, "gw-pool")
-	wantString(t, pool, "type", "Pool")
-	wantString(t, pool, "backendId", "openai-pool")
-	wantString(t, pool, "serviceName", "contoso-ai-gateway")
-	wantString(t, pool, "url", "")
-	wantString(t, pool, "protocol", "")
-	if _, ok := pool.Input("circuitBreaker"); ok {
-		t.Error("the pool has no circuit breaker of its own")
+	pool := rec.Named(t, apimanagement.DeploymentType, "gw-pool")
+	wantString(t, pool, "resourceGroupName", "rg-ai-gateway")
+	wantString(t, pool, "deploymentName", "contoso-ai-gateway-openai-pool")
+	wantString(t, pool, "properties.mode", "Incremental")
+	if n := pool.Len("properties.template.resources"); n != 1 {
+		t.Fatalf("the pool's template has %d resources, want 1", n)
 	}
-	if n := pool.Len("pool.services"); n != len(args.Members) {
+	wantString(t, pool, "properties.template.resources[0].type", "Microsoft.ApiManagement/service/backends")
+	wantString(t, pool, "properties.template.resources[0].apiVersion", "2024-05-01")
+	wantString(t, pool, "properties.template.resources[0].name", "contoso-ai-gateway/openai-pool")
+	wantString(t, pool, poolProps+"type", "Pool")
+	// ARM refuses url and protocol on a pool; the pool has no circuit breaker of its own.
+	for _, absent := range []string{"url", "protocol", "circuitBreaker"} {
+		if _, ok := pool.Input(poolProps + absent); ok {
+			t.Errorf("the pool backend has %s", absent)
+		}
+	}
+	if !slices.Contains(pool.Dependencies, svc.URN) {
+		t.Error("the pool does not wait for the service")
+	}
+	if n := pool.Len(poolProps + "pool.services"); n != len(args.Members) {
 		t.Fatalf("pool has %d members, want %d", n, len(args.Members))
 	}
 	for i, m := range args.Members {
@@ -197,10 +211,14 @@ func checkMembers(t *testing.T, rec *pulumitest.Recorder, args *GatewayArgs) {
 			t.Errorf("%s does not depend on the service", be.Name)
 		}
 
-		wantString(t, pool, fmt.Sprintf("pool.services[%d].id", i), be.ID)
-		wantNumber(t, pool, fmt.Sprintf("pool.services[%d].priority", i), float64(m.Priority))
+		if be.DeletedWith != svc.URN {
+			t.Errorf("%s is not deleted with the service (DeletedWith %q)", be.Name, be.DeletedWith)
+		}
+
+		wantString(t, pool, fmt.Sprintf(poolProps+"pool.services[%d].id", i), "[resourceId('Microsoft.ApiManagement/service/backends', 'contoso-ai-gateway', 'openai-"+m.Region+"')]")
+		wantNumber(t, pool, fmt.Sprintf(poolProps+"pool.services[%d].priority", i), float64(m.Priority))
 		if m.Weight != 0 {
-			wantNumber(t, pool, fmt.Sprintf("pool.services[%d].weight", i), float64(m.Weight))
+			wantNumber(t, pool, fmt.Sprintf(poolProps+"pool.services[%d].weight", i), float64(m.Weight))
 		}
 		if !slices.Contains(pool.Dependencies, be.URN) {
 			t.Errorf("the pool does not depend on %s", be.Name)
@@ -244,7 +262,7 @@ func checkAPI(t *testing.T, rec *pulumitest.Recorder, name string, retries int) 
 	wantString(t, policy, "format", "rawxml")
 	wantString(t, policy, "policyId", "policy")
 	wantString(t, policy, "apiId", "azure-openai")
-	pool := rec.Named(t, apimanagement.BackendType, name+"-pool")
+	pool := rec.Named(t, apimanagement.DeploymentType, name+"-pool")
 	if !slices.Contains(policy.Dependencies, pool.URN) || !slices.Contains(policy.Dependencies, api.URN) {
 		t.Error("the policy does not depend on the pool and the API")
 	}
@@ -325,7 +343,7 @@ func TestGatewayOverEndpoints(t *testing.T) {
 		wantString(t, ra, "scope", acct.ID)
 		wantString(t, ra, "roleDefinitionId", openAIUserRole)
 	}
-	wantNumber(t, rec.Named(t, apimanagement.BackendType, "gw-pool"), "pool.services[1].priority", 1)
+	wantNumber(t, rec.Named(t, apimanagement.DeploymentType, "gw-pool"), poolProps+"pool.services[1].priority", 1)
 }
 
 func TestGatewayOutputs(t *testing.T) {
@@ -353,7 +371,7 @@ func TestGatewayOutputs(t *testing.T) {
 	if principal != "principal-gw-apim" {
 		t.Errorf("PrincipalID = %q", principal)
 	}
-	if pool != rec.Named(t, apimanagement.BackendType, "gw-pool").ID {
+	if want := testSubscription + "/resourceGroups/mock/providers/Microsoft.ApiManagement/service/contoso-ai-gateway/backends/openai-pool"; pool != want {
 		t.Errorf("PoolBackendID = %q", pool)
 	}
 	if !slices.Equal(ips, []string{"10.20.2.4"}) {
@@ -383,7 +401,7 @@ func TestGatewayGlobalOnly(t *testing.T) {
 			_, err := NewGateway(ctx, "gw", args)
 			return err
 		})
-		rec.Named(t, apimanagement.BackendType, "gw-pool")
+		rec.Named(t, apimanagement.DeploymentType, "gw-pool")
 	})
 	t.Run("one regional member is enough", func(t *testing.T) {
 		args := global()

@@ -10,8 +10,9 @@ import (
 
 // TestEmittedInputsMatchTheSchema checks the inputs of every resource both
 // components register, the way the provider's Check does: every property name
-// known at every depth, every required property present (a pool backend's url and
-// protocol included).
+// known at every depth, every required property present. The pool is a
+// resources:Deployment whose template azure/apimanagement checks against the
+// Backend definition.
 func TestEmittedInputsMatchTheSchema(t *testing.T) {
 	s := azschema.ForTest(t)
 	rec := runOK(t, func(ctx *pulumi.Context) error {

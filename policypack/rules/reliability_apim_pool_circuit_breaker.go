@@ -16,34 +16,22 @@ var ReliabilityAPIMPool = register(&Rule{
 	Mirrors:        "None in Azure Policy: API Management's GenAI gateway backend pool and circuit breaker guidance",
 	Severity:       High,
 	Level:          Mandatory,
-	Types:          []string{TypeAccount, TypeDeployment, TypeAPIMBackend},
+	Types:          []string{TypeAccount, TypeDeployment, TypeAPIMBackend, TypeARMDeployment},
 	CheckStack: func(ctx *Context, s *Stack) []Finding {
 		endpoints := regionalEndpoints(ctx, s)
 		if len(endpoints) < 2 {
 			return nil
 		}
-		backends := s.OfType(TypeAPIMBackend)
-		var pools []*Resource
-		maybePool := ""
-		for _, b := range backends {
-			switch isPool(b) {
-			case yes:
-				pools = append(pools, b)
-			case maybe:
-				if maybePool == "" {
-					maybePool = b.URN
-				}
-			}
-		}
+		pools, maybePool := apimPools(s)
 		if len(pools) == 0 {
-			if maybePool != "" {
-				return []Finding{Unverifiable("type", "an API Management backend is a pool over the AI endpoints").At(maybePool)}
+			if maybePool != nil {
+				return []Finding{*maybePool}
 			}
 			names := make([]string, len(endpoints))
 			for i, e := range endpoints {
 				names[i] = e.Label()
 			}
-			return []Finding{Violation("%d AI endpoints serve regional deployments (%s) but no API Management backend is a pool; add an apimanagement Backend of type \"Pool\" whose pool.services are a backend per endpoint.",
+			return []Finding{Violation("%d AI endpoints serve regional deployments (%s) but no API Management backend is a pool; add a backend of type \"Pool\" whose pool.services are a backend per endpoint (declare it in the ARM template of a resources:Deployment: azure-native's Backend cannot create a pool).",
 				len(endpoints), joinQuoted(names))}
 		}
 		members, maybeMembers := poolMembers(s, pools)
@@ -147,28 +135,28 @@ func isPool(b *Resource) tri {
 }
 
 // poolMembers returns the member backends of the pools, in stack order: the backends
-// the pools' pool property depends on, and those their pool.services[].id name; maybe
-// is true when some pool's members cannot be told at preview.
-func poolMembers(s *Stack, pools []*Resource) (members []*Resource, maybe bool) {
+// the pools' declaring property depends on, and those their pool.services[].id name
+// (names, ARM ids, resourceId expressions); maybe is true when some pool's members
+// cannot be told at preview.
+func poolMembers(s *Stack, pools []*apimPool) (members []*Resource, maybe bool) {
 	in := map[*Resource]bool{}
 	for _, p := range pools {
-		for _, dep := range p.PropertyDependencies["pool"] {
+		for _, dep := range p.deps {
 			if b := s.ByURN(dep); b != nil && b.Type == TypeAPIMBackend {
 				in[b] = true
 			}
 		}
-		services := p.Get("pool.services")
-		if services.IsUnknown() {
-			if len(p.PropertyDependencies["pool"]) == 0 {
+		if p.services.IsUnknown() {
+			if len(p.deps) == 0 {
 				maybe = true
 			}
 			continue
 		}
-		for i := 0; i < services.Len(); i++ {
-			b, unknown := s.ResolveValue(services.Index(i).Field("id"), TypeAPIMBackend)
+		for i := 0; i < p.services.Len(); i++ {
+			b, unknown := poolMember(s, p, p.services.Index(i).Field("id"))
 			if b != nil {
 				in[b] = true
-			} else if unknown && len(p.PropertyDependencies["pool"]) == 0 {
+			} else if unknown && len(p.deps) == 0 {
 				maybe = true
 			}
 		}

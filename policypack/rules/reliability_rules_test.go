@@ -77,7 +77,7 @@ func TestReliabilityAPIMPool(t *testing.T) {
 		{name: "global deployments need no pool", resources: []*Resource{east, sweden, deployment(t, "chat", "aoai-eastus2", "GlobalStandard"), deployment(t, "chat", "aoai-swedencentral", "GlobalStandard")}},
 		{name: "one regional endpoint needs no pool", resources: []*Resource{east, deployment(t, "chat", "aoai-eastus2", "Standard")}},
 		{name: "no pool", resources: append(append([]*Resource{}, regional...), mEast, mSweden),
-			want: []string{"2 AI endpoints serve regional deployments (\"aoai-eastus2\", \"aoai-swedencentral\") but no API Management backend is a pool; add an apimanagement Backend of type \"Pool\" whose pool.services are a backend per endpoint."}},
+			want: []string{"2 AI endpoints serve regional deployments (\"aoai-eastus2\", \"aoai-swedencentral\") but no API Management backend is a pool; add a backend of type \"Pool\" whose pool.services are a backend per endpoint (declare it in the ARM template of a resources:Deployment: azure-native's Backend cannot create a pool)."}},
 		{name: "endpoint not in the pool", resources: append(append([]*Resource{}, regional...), mEast, pool),
 			want: []string{urn(TypeAccount, "aoai-swedencentral") + memberMissing}},
 		{name: "member without a 429 breaker", resources: append(append([]*Resource{}, regional...), mEast, noBreaker, pool),

@@ -274,7 +274,7 @@ func TestReliabilityAPIMPoolFromState(t *testing.T) {
 		}
 		return shaped(t, true, preview, out...)
 	}
-	const noPool = "2 AI endpoints serve regional deployments (\"aoai-eastus2\", \"aoai-swedencentral\") but no API Management backend is a pool; add an apimanagement Backend of type \"Pool\" whose pool.services are a backend per endpoint."
+	const noPool = "2 AI endpoints serve regional deployments (\"aoai-eastus2\", \"aoai-swedencentral\") but no API Management backend is a pool; add a backend of type \"Pool\" whose pool.services are a backend per endpoint (declare it in the ARM template of a resources:Deployment: azure-native's Backend cannot create a pool)."
 	runStackCases(t, ReliabilityAPIMPool, []stackCase{
 		{name: "preview: pool members by dependency, pool unknown", resources: append(shaped(t, true, true, append(append(append([]*Resource{}, accounts...), deployments...), members...)...), noPoolYet)},
 		{name: "preview: a backend that may be a pool", resources: append(shaped(t, true, true, append(append(append([]*Resource{}, accounts...), deployments...), members...)...), stateOnly(t, typeOnly, true)),
