@@ -49,10 +49,13 @@ func (r *Resource) fullName() any {
 	if r.FullName != "" {
 		return r.FullName
 	}
-	if id, ok := r.ARM["id"].(string); ok {
+	switch id := r.ARM["id"].(type) {
+	case string:
 		if n := fullNameFromID(id); n != "" {
 			return n
 		}
+	case UnknownValue:
+		return Unknown
 	}
 	v, ok := lookupFold(r.ARM, "name")
 	if !ok {
