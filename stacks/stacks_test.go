@@ -246,7 +246,7 @@ func TestCorpStackTree(t *testing.T) {
 	assertPoolWithBreakers(t, rec, 2)
 
 	assert.Len(t, rec.ByType(vnetType), 2, "a network per region")
-	assert.Equal(t, 2, rec.Count("azure-native:network:VirtualNetworkPeering"), "each region peers with the hub")
+	assert.Equal(t, 4, rec.Count("azure-native:network:VirtualNetworkPeering"), "each region peers with the hub and with the other region, both ways")
 	assert.Equal(t, 1, rec.Count("azure-native:network:BastionHost"))
 	assert.Zero(t, rec.Count("azure-native:network:VirtualNetworkGateway"), "hub peering: the gateways stay in the connectivity subscription")
 }

@@ -244,6 +244,7 @@ func (b *builder) hubPeering(prefix string, reg resolvedRegion, vnet *network.Vi
 			return none, b.wrap(resName, err)
 		}
 		deps = append(deps, hub)
+		b.peerings = append(b.peerings, hub)
 	}
 	resName := prefix + "-peering"
 	p, err := network.NewVirtualNetworkPeering(b.ctx, resName, &network.VirtualNetworkPeeringArgs{
@@ -258,5 +259,6 @@ func (b *builder) hubPeering(prefix string, reg resolvedRegion, vnet *network.Vi
 	if err != nil {
 		return none, b.wrap(resName, err)
 	}
+	b.peerings = append(b.peerings, p)
 	return p.ID().ToStringOutput(), nil
 }

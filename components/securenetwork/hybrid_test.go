@@ -245,10 +245,11 @@ func TestHubPeeringWithoutHubSide(t *testing.T) {
 	args.Regions[0].Hybrid.HubPeering.CreateHubSide = false
 	args.Regions[0].Hybrid.HubPeering.UseRemoteGateways = false
 	rec := run(t, args)
-	if n := rec.Count(tPeer); n != 1 {
-		t.Fatalf("want only the spoke's peering, got %d", n)
+	hubPeerings := hubPeerings(rec)
+	if n := len(hubPeerings); n != 1 {
+		t.Fatalf("want only the spoke's peering to the hub, got %d", n)
 	}
-	if on, _ := rec.ByType(tPeer)[0].Bool("useRemoteGateways"); on {
+	if on, _ := hubPeerings[0].Bool("useRemoteGateways"); on {
 		t.Error("useRemoteGateways on")
 	}
 }

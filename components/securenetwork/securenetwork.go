@@ -68,6 +68,9 @@ type RegionNetwork struct {
 	GatewayID *pulumi.StringOutput
 	// PeeringID is the peering to the hub's id; nil unless Hybrid.Mode is HubPeering.
 	PeeringID *pulumi.StringOutput
+	// RegionPeeringIDs are the ids of this network's peerings to the other regions'
+	// networks, by their location (empty with one region).
+	RegionPeeringIDs map[string]pulumi.StringOutput
 }
 
 // New validates args and builds the SecureNetwork. It fails before registering
@@ -103,6 +106,8 @@ type builder struct {
 	r    *resolved
 	comp *SecureNetwork
 	tags pulumi.StringMap
+	// peerings are the peerings created so far, which the next waits for.
+	peerings []pulumi.Resource
 }
 
 func (b *builder) opts(extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
@@ -160,6 +165,14 @@ func (b *builder) build() error {
 		if out.GatewayID != nil {
 			gatewayIDs[reg.Location] = *out.GatewayID
 		}
+	}
+
+	mesh, err := b.regionPeerings(vnets)
+	if err != nil {
+		return err
+	}
+	for loc, ids := range mesh {
+		b.comp.Regions[loc].RegionPeeringIDs = ids
 	}
 
 	zoneIDs, err := b.privateDNS(vnets)
