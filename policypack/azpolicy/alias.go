@@ -146,25 +146,36 @@ func (r *aliasRef) stepsFor(typeLower string) []step {
 	return nil
 }
 
-// lookupStep reads one key of v.
+// lookupStep reads one key of v: exactly, then (fallback) exactly under its
+// properties, then ignoring case in the same order.
 func lookupStep(v any, s step) any {
 	switch x := v.(type) {
 	case UnknownValue:
 		return Unknown
 	case map[string]any:
+		if e, ok := x[s.key]; ok {
+			return e
+		}
+		var pm map[string]any
+		if s.fallback {
+			switch p := x["properties"].(type) {
+			case map[string]any:
+				if e, ok := p[s.key]; ok {
+					return e
+				}
+				pm = p
+			case UnknownValue:
+				if _, direct := lookupFold(x, s.key); !direct {
+					return Unknown
+				}
+			}
+		}
 		if e, ok := lookupFold(x, s.key); ok {
 			return e
 		}
-		if s.fallback {
-			if p, ok := lookupFold(x, "properties"); ok {
-				if IsUnknown(p) {
-					return Unknown
-				}
-				if pm, ok := p.(map[string]any); ok {
-					if e, ok := lookupFold(pm, s.key); ok {
-						return e
-					}
-				}
+		if pm != nil {
+			if e, ok := lookupFold(pm, s.key); ok {
+				return e
 			}
 		}
 	}

@@ -134,7 +134,7 @@ func TestAddProviderJSON(t *testing.T) {
 	}
 	res := NewResource(jsonMap(t, `{"type": "Microsoft.Contoso/widgets", "properties": {"appearance": {"color": "RED"}, "dimensions": {"size": 3}}}`))
 	if r := p.Evaluate(res, nil); r.Outcome != NonCompliant {
-		t.Fatalf("got %v: %s", r.Outcome, r.Reason)
+		t.Fatalf("got %v: %s", r.Outcome, r.Reason())
 	}
 	if r := mustBind(t, d, nil).Evaluate(res, nil); r.Outcome != Compliant {
 		t.Fatalf("without the entries the generic rule reads properties.color: %v", r.Outcome)

@@ -123,7 +123,7 @@ func TestCount(t *testing.T) {
 	} {
 		r := evalIf(t, tc.cond, res)
 		if got := truth(r); got != tc.want {
-			t.Errorf("%s: got %s, want %s (%s)", tc.cond, got, tc.want, r.Reason)
+			t.Errorf("%s: got %s, want %s (%s)", tc.cond, got, tc.want, r.Reason())
 		}
 	}
 }
@@ -143,7 +143,7 @@ func TestCurrent(t *testing.T) {
 	} {
 		r := evalIf(t, tc.cond, vnet)
 		if got := truth(r); got != tc.want {
-			t.Errorf("%s: got %s, want %s (%s)", tc.cond, got, tc.want, r.Reason)
+			t.Errorf("%s: got %s, want %s (%s)", tc.cond, got, tc.want, r.Reason())
 		}
 	}
 	nsg := jsonMap(t, `{"type": "Microsoft.Network/networkSecurityGroups", "properties": {"securityRules": [
@@ -162,11 +162,11 @@ func TestCurrent(t *testing.T) {
 	}
 	r := evalIfWith(t, reserved, `{"reserved": {"type": "Array"}}`, map[string]any{"reserved": rules}, nsg, nil)
 	if truth(r) != "true" {
-		t.Errorf("reserved rules: got %s (%s)", truth(r), r.Reason)
+		t.Errorf("reserved rules: got %s (%s)", truth(r), r.Reason())
 	}
 	r = evalIf(t, `{"value": "[current('x')]", "equals": 1}`, nsg)
-	if r.Outcome != ImplicitDeny || !containsAll(r.Reason, "current() is only available inside the where of a count") {
-		t.Errorf("current outside count: %v %s", r.Outcome, r.Reason)
+	if r.Outcome != ImplicitDeny || !containsAll(r.Reason(), "current() is only available inside the where of a count") {
+		t.Errorf("current outside count: %v %s", r.Outcome, r.Reason())
 	}
 }
 

@@ -30,7 +30,7 @@ func TestDefinitionShapes(t *testing.T) {
 	gw := NewResource(jsonMap(t, `{"type": "Microsoft.Network/virtualNetworkGateways", "name": "gw", "location": "eastus",
 		"properties": {"gatewayType": "Vpn", "sku": {"name": "Basic", "tier": "Basic"}}}`))
 	if r := p.Evaluate(gw, nil); r.Outcome != NonCompliant || r.Effect != EffectAudit {
-		t.Fatalf("basic VPN gateway: %v %s %s", r.Outcome, r.Effect, r.Reason)
+		t.Fatalf("basic VPN gateway: %v %s %s", r.Outcome, r.Effect, r.Reason())
 	}
 	if _, err := ParseDefinition([]byte(`{"name": "x", "properties": {"displayName": "no rule"}}`)); err == nil || !strings.Contains(err.Error(), `policy definition "x": no policyRule`) {
 		t.Fatalf("no rule: %v", err)
@@ -125,10 +125,10 @@ func TestResolveAssignment(t *testing.T) {
 	res := NewResource(map[string]any{"type": "Microsoft.Storage/storageAccounts", "name": "st", "location": "North Europe",
 		"id": "/subscriptions/sub1/resourceGroups/app/providers/Microsoft.Storage/storageAccounts/st", "tags": map[string]any{"CostCenter": "1"}})
 	if r := loc.Evaluate(res, nil); r.Outcome != NonCompliant || r.Effect != EffectAudit {
-		t.Errorf("location: %v %s", r.Outcome, r.Reason)
+		t.Errorf("location: %v %s", r.Outcome, r.Reason())
 	}
 	if r := tag.Evaluate(res, nil); r.Outcome != Compliant {
-		t.Errorf("tag: %v %s", r.Outcome, r.Reason)
+		t.Errorf("tag: %v %s", r.Outcome, r.Reason())
 	}
 	corp := []string{"/providers/Microsoft.Management/managementGroups/corp"}
 	if !a.Covers(res.ARM["id"].(string), corp) || a.Covers("/subscriptions/sub1/resourceGroups/Sandbox/providers/X/y/z", corp) ||

@@ -230,6 +230,11 @@ func readStack(t *testing.T, stack string) []stackRecord {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return mustStack(t, data)
+}
+
+func mustStack(t testing.TB, data []byte) []stackRecord {
+	t.Helper()
 	var out []stackRecord
 	if err := json.Unmarshal(data, &out); err != nil {
 		t.Fatal(err)

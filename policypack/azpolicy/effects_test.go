@@ -32,7 +32,7 @@ func TestModes(t *testing.T) {
 		p := mustBind(t, mustParse(t, def(tc.mode)), nil)
 		r := p.Evaluate(NewResource(map[string]any{"type": tc.typ, "name": "x"}), nil)
 		if r.Outcome != tc.want {
-			t.Errorf("mode %q on %s: got %v, want %v (%s)", tc.mode, tc.typ, r.Outcome, tc.want, r.Reason)
+			t.Errorf("mode %q on %s: got %v, want %v (%s)", tc.mode, tc.typ, r.Outcome, tc.want, r.Reason())
 		}
 	}
 	if _, err := ParseDefinition([]byte(def("Sometimes"))); err == nil || !strings.Contains(err.Error(), `mode "Sometimes" is not a mode; use All, Indexed`) {
@@ -91,7 +91,7 @@ func TestModify(t *testing.T) {
 		t.Fatalf("with API 2018-01-01 the conditional operation is skipped: %v", old)
 	}
 	if r := p.Evaluate(res, nil); r.Outcome != CannotVerify {
-		t.Fatalf("without an API version the conditional operation cannot be decided: %v %s", r.Outcome, r.Reason)
+		t.Fatalf("without an API version the conditional operation cannot be decided: %v %s", r.Outcome, r.Reason())
 	}
 	out, skipped, err := ApplyOperations(res, r.Operations, nil)
 	if err != nil {
@@ -210,7 +210,7 @@ func TestExistence(t *testing.T) {
 		} {
 			r := p.Evaluate(vault, tc.ctx)
 			if r.Outcome != tc.want {
-				t.Errorf("%s, %s: got %v, want %v (%s)", eff, tc.name, r.Outcome, tc.want, r.Reason)
+				t.Errorf("%s, %s: got %v, want %v (%s)", eff, tc.name, r.Outcome, tc.want, r.Reason())
 			}
 		}
 	}
@@ -218,7 +218,7 @@ func TestExistence(t *testing.T) {
 		t.Errorf("query: %+v", asked)
 	}
 	r := mustBind(t, mustParse(t, doc), nil).Evaluate(vault, nil)
-	if !strings.Contains(r.Reason, "cannot verify AuditIfNotExists: no related Microsoft.Insights/diagnosticSettings resources were supplied") {
-		t.Errorf("reason: %s", r.Reason)
+	if !strings.Contains(r.Reason(), "cannot verify AuditIfNotExists: no related Microsoft.Insights/diagnosticSettings resources were supplied") {
+		t.Errorf("reason: %s", r.Reason())
 	}
 }

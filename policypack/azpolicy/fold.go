@@ -1,5 +1,7 @@
 package azpolicy
 
+import "strings"
+
 // compileValue compiles a JSON value of a definition: a string that is a template
 // expression is parsed, "[[..." is the literal "[...", and arrays and objects are
 // compiled element by element.
@@ -183,7 +185,7 @@ func (b *binder) foldCall(x *callNode) node {
 				if r, err := newAliasRef(name, b.aliases); err == nil {
 					ref = r
 				}
-				return &currentNode{name: name, ref: ref}
+				return &currentNode{name: name, lower: strings.ToLower(name), ref: ref}
 			}
 		}
 	}

@@ -54,13 +54,13 @@ func fnField(s *state, a []any) (any, error) {
 
 func fnCurrent(s *state, a []any) (any, error) {
 	if len(a) == 0 {
-		return s.currentValue("", nil)
+		return s.currentValue("", "", nil)
 	}
 	name, ok := a[0].(string)
 	if !ok {
 		return nil, errorf("current expects an index name or an alias, got %s", kindName(a[0]))
 	}
-	return s.currentValue(name, nil)
+	return s.currentValue(name, strings.ToLower(name), nil)
 }
 
 // fieldFnNode is field('literal'), parsed once when parameters are bound.
@@ -70,11 +70,11 @@ func (n *fieldFnNode) eval(s *state) (any, error) { return s.fieldValue(n.ref), 
 
 // currentNode is current('literal'), parsed once when parameters are bound.
 type currentNode struct {
-	name string
-	ref  *aliasRef
+	name, lower string
+	ref         *aliasRef
 }
 
-func (n *currentNode) eval(s *state) (any, error) { return s.currentValue(n.name, n.ref) }
+func (n *currentNode) eval(s *state) (any, error) { return s.currentValue(n.name, n.lower, n.ref) }
 
 // contextObject returns resourceGroup() or subscription() from the context, or
 // Unknown when the caller does not know it.

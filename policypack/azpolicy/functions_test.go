@@ -254,7 +254,7 @@ func TestFunctionCallErrors(t *testing.T) {
 		{"[reference('x')]", "error: unknown function 'reference'"},
 	}, nil, nil)
 	r := evalIf(t, `{"value": "[int('abc')]", "equals": 1}`, map[string]any{"type": "Microsoft.Test/things"})
-	if r.Outcome != ImplicitDeny || !IsImplicitDeny(r.Err) || !containsAll(r.Reason, `policyRule.if: [int('abc')]: int: "abc" is not an integer`, "implicit deny") {
-		t.Fatalf("got %v %v: %s", r.Outcome, r.Err, r.Reason)
+	if r.Outcome != ImplicitDeny || !IsImplicitDeny(r.Err) || !containsAll(r.Reason(), `policyRule.if: [int('abc')]: int: "abc" is not an integer`, "implicit deny") {
+		t.Fatalf("got %v %v: %s", r.Outcome, r.Err, r.Reason())
 	}
 }

@@ -84,7 +84,7 @@ func TestOperators(t *testing.T) {
 		t.Run(tc.cond, func(t *testing.T) {
 			r := evalIf(t, tc.cond, res)
 			if got := truth(r); got != tc.want {
-				t.Errorf("got %s, want %s (%s)", got, tc.want, r.Reason)
+				t.Errorf("got %s, want %s (%s)", got, tc.want, r.Reason())
 			}
 		})
 	}
@@ -150,7 +150,7 @@ func ExampleResult_reason() {
 		"properties": map[string]any{"destinationPortRange": "3389"},
 	}), nil)
 	fmt.Println(r.Outcome, r.Effect)
-	fmt.Println(r.Reason)
+	fmt.Println(r.Reason())
 	// Output:
 	// non-compliant Deny
 	// policyRule.if.allOf[1]: field Microsoft.Network/networkSecurityGroups/securityRules/destinationPortRange = "3389" in ["22","3389"]

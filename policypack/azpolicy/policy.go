@@ -189,9 +189,6 @@ type Result struct {
 	// ("policyRule.if.anyOf[1].allOf[2]"), Value the value found there.
 	Condition string
 	Value     any
-	// Reason is a human-readable account: the deciding condition with the value
-	// found, the error of an implicit deny, or what could not be known.
-	Reason string
 	// Err is set for ImplicitDeny; it wraps ErrImplicitDeny and the *ExprError.
 	Err error
 	// Operations are the Modify operations that apply (their conditions true), or
@@ -199,6 +196,36 @@ type Result struct {
 	Operations []Operation
 	// Related is the query an AuditIfNotExists or DeployIfNotExists made.
 	Related *RelatedQuery
+
+	v        verdict // the if's verdict, rendered by Reason
+	hasV     bool
+	text     string // a reason that replaces the verdict's
+	note     string // appended to the verdict's
+	resource string // the resource type, for NotApplicable
+}
+
+// Reason is a human-readable account of the result: the deciding condition with
+// the value found, the error of an implicit deny, what could not be known, or why
+// the policy does not apply. It is rendered on demand, so that evaluating many
+// compliant resources costs no formatting.
+func (r Result) Reason() string {
+	switch {
+	case r.Outcome == Disabled:
+		return "the effect is Disabled"
+	case r.Outcome == NotEvaluable:
+		return "mode " + r.Policy.Definition.Mode + " is a Resource Provider mode: the provider evaluates it on its data plane, not at deployment"
+	case r.Outcome == NotApplicable:
+		return "mode Indexed does not evaluate " + r.resource + ", a type without tags and location"
+	case r.text != "":
+		return r.text
+	case !r.hasV || r.v.at == nil:
+		return "no condition decided" + r.note
+	case r.v.err != nil:
+		return explain(&r.v) + " (Azure Policy: an evaluation error is an implicit deny)" + r.note
+	case r.v.t == triUnknown:
+		return explain(&r.v) + " (a value unknown at preview decides)" + r.note
+	}
+	return explain(&r.v) + r.note
 }
 
 // Matched reports whether the if condition was true.
@@ -209,15 +236,13 @@ func (p *Policy) Evaluate(res *Resource, ctx *Context) Result {
 	out := Result{Policy: p, Effect: p.Effect}
 	switch {
 	case p.Effect == EffectDisabled:
-		out.Outcome, out.Reason = Disabled, "the effect is Disabled"
+		out.Outcome = Disabled
 		return out
 	case p.Definition.mode == modeProvider:
 		out.Outcome = NotEvaluable
-		out.Reason = fmt.Sprintf("mode %s is a Resource Provider mode: the provider evaluates it on its data plane, not at deployment", p.Definition.Mode)
 		return out
 	case p.Definition.mode == modeIndexed && !supportsTagsAndLocation(res):
-		out.Outcome = NotApplicable
-		out.Reason = fmt.Sprintf("mode Indexed does not evaluate %s, a type without tags and location", res.Type())
+		out.Outcome, out.resource = NotApplicable, res.Type()
 		return out
 	}
 	s := &state{res: res, fnRes: res, ctx: ctx, pol: p, params: p.Parameters}
@@ -241,18 +266,9 @@ func (p *Policy) Evaluate(res *Resource, ctx *Context) Result {
 }
 
 func (r *Result) setVerdict(v *verdict) {
-	if v.at == nil {
-		r.Reason = "no condition decided"
-		return
-	}
-	r.Condition, r.Value = v.at.where(), v.val
-	if v.err != nil {
-		r.Reason = explain(v) + " (Azure Policy: an evaluation error is an implicit deny)"
-		return
-	}
-	r.Reason = explain(v)
-	if v.t == triUnknown {
-		r.Reason += " (a value unknown at preview decides)"
+	r.v, r.hasV = *v, true
+	if v.at != nil {
+		r.Condition, r.Value = v.at.where(), v.val
 	}
 }
 
@@ -274,10 +290,10 @@ func (p *Policy) applyEffect(s *state, out *Result) {
 	switch {
 	case err != nil:
 		out.Outcome, out.Err = ImplicitDeny, fmt.Errorf("%w: %w", ErrImplicitDeny, err)
-		out.Reason = err.Error() + " (Azure Policy: an evaluation error is an implicit deny)"
+		out.text = err.Error() + " (Azure Policy: an evaluation error is an implicit deny)"
 	case known == triUnknown:
 		out.Outcome = CannotVerify
-		out.Reason += "; an operation's condition depends on a value unknown at preview"
+		out.note = "; an operation's condition depends on a value unknown at preview"
 	}
 }
 
@@ -288,13 +304,13 @@ func (p *Policy) checkExistence(s *state, out *Result) {
 	q, err := p.relatedQuery(s)
 	if err != nil {
 		out.Outcome, out.Err = ImplicitDeny, fmt.Errorf("%w: %w", ErrImplicitDeny, err)
-		out.Reason = err.Error() + " (Azure Policy: an evaluation error is an implicit deny)"
+		out.text = err.Error() + " (Azure Policy: an evaluation error is an implicit deny)"
 		return
 	}
 	out.Related = q
 	if q == nil {
 		out.Outcome = CannotVerify
-		out.Reason += "; then.details depend on values unknown at preview"
+		out.note = "; then.details depend on values unknown at preview"
 		return
 	}
 	var related []*Resource
@@ -304,36 +320,48 @@ func (p *Policy) checkExistence(s *state, out *Result) {
 	}
 	if !known {
 		out.Outcome = CannotVerify
-		out.Reason += fmt.Sprintf("; cannot verify %s: no related %s resources were supplied to check details.existenceCondition", p.Effect, q.Type)
+		out.note = "; cannot verify " + string(p.Effect) + ": no related " + q.Type + " resources were supplied to check details.existenceCondition"
 		return
 	}
-	out.Outcome, out.Reason = p.existenceOutcome(s, q, related, out.Reason)
+	p.existenceOutcome(s, q, related, out)
 }
 
-func (p *Policy) existenceOutcome(s *state, q *RelatedQuery, related []*Resource, reason string) (Outcome, string) {
+// existenceOutcome sets the outcome from the related resources.
+func (p *Policy) existenceOutcome(s *state, q *RelatedQuery, related []*Resource, out *Result) {
+	out.Outcome, out.text, out.note = p.existence1(s, q, related)
+	if out.Outcome == ImplicitDeny {
+		out.Err = fmt.Errorf("%w: %s", ErrImplicitDeny, out.text)
+	}
+	if out.text == "" && out.note == "" {
+		out.note = fmt.Sprintf("; no related %s satisfies the existence condition (%d checked)", q.Type, len(related))
+	}
+}
+
+// existence1 returns the outcome and either a replacing reason or a note.
+func (p *Policy) existence1(s *state, q *RelatedQuery, related []*Resource) (Outcome, string, string) {
 	unknown := false
 	for _, r := range related {
 		if !strings.EqualFold(r.Type(), q.Type) {
 			continue
 		}
 		if p.existence.condition == nil {
-			return Compliant, fmt.Sprintf("%s: related %s %q exists", p.Effect, q.Type, r.Name())
+			return Compliant, fmt.Sprintf("%s: related %s %q exists", p.Effect, q.Type, r.Name()), ""
 		}
 		es := &state{res: r, fnRes: s.res, ctx: s.ctx, pol: p, params: p.Parameters}
 		v := p.existence.condition.eval(es)
 		switch {
 		case v.err != nil:
-			return ImplicitDeny, explain(&v) + " (Azure Policy: an evaluation error is an implicit deny)"
+			return ImplicitDeny, explain(&v) + " (Azure Policy: an evaluation error is an implicit deny)", ""
 		case v.t == triTrue:
-			return Compliant, fmt.Sprintf("%s: related %s %q satisfies the existence condition (%s)", p.Effect, q.Type, r.Name(), explain(&v))
+			return Compliant, fmt.Sprintf("%s: related %s %q satisfies the existence condition (%s)", p.Effect, q.Type, r.Name(), explain(&v)), ""
 		case v.t == triUnknown:
 			unknown = true
 		}
 	}
 	if unknown {
-		return CannotVerify, reason + fmt.Sprintf("; whether a related %s satisfies the existence condition depends on values unknown at preview", q.Type)
+		return CannotVerify, "", "; whether a related " + q.Type + " satisfies the existence condition depends on values unknown at preview"
 	}
-	return NonCompliant, reason + fmt.Sprintf("; no related %s satisfies the existence condition (%d checked)", q.Type, len(related))
+	return NonCompliant, "", ""
 }
 
 // relatedQuery evaluates then.details for the resource; nil when a value is unknown.

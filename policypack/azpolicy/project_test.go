@@ -40,7 +40,7 @@ func TestProjectDefinitionsAllowTheStacks(t *testing.T) {
 			res := nativeResource(t, r.Type, r.Inputs)
 			for _, p := range []*Policy{mgmt, subnets} {
 				if got := p.Evaluate(res, nil); got.Outcome != Compliant {
-					t.Errorf("%s %s, %s: %v: %s", stack, r.Name, p.Definition.Name, got.Outcome, got.Reason)
+					t.Errorf("%s %s, %s: %v: %s", stack, r.Name, p.Definition.Name, got.Outcome, got.Reason())
 				}
 			}
 			checked++
@@ -121,12 +121,12 @@ func TestProjectMgmtPortsDefinition(t *testing.T) {
 		nsg := deepCopy(base).(map[string]any)
 		nsg["securityRules"] = append(nsg["securityRules"].([]any), v.rule)
 		if got := p.Evaluate(nativeResource(t, "azure-native:network:NetworkSecurityGroup", nsg), nil); got.Outcome != want {
-			t.Errorf("inline %s: got %v, want %v: %s", v.name, got.Outcome, want, got.Reason)
+			t.Errorf("inline %s: got %v, want %v: %s", v.name, got.Outcome, want, got.Reason())
 		}
 		standalone := deepCopy(v.rule).(map[string]any)
 		standalone["resourceGroupName"], standalone["networkSecurityGroupName"] = "rg", "nsg"
 		if got := p.Evaluate(nativeResource(t, "azure-native:network:SecurityRule", standalone), nil); got.Outcome != want {
-			t.Errorf("standalone %s: got %v, want %v: %s", v.name, got.Outcome, want, got.Reason)
+			t.Errorf("standalone %s: got %v, want %v: %s", v.name, got.Outcome, want, got.Reason())
 		}
 	}
 }
@@ -153,7 +153,7 @@ func TestProjectSubnetDefinition(t *testing.T) {
 		{"standalone, NSG not known yet", nativeResource(t, "azure-native:network:Subnet", map[string]any{"resourceGroupName": "rg", "virtualNetworkName": "vnet", "subnetName": "data", "networkSecurityGroup": map[string]any{"id": Unknown}}), CannotVerify},
 	} {
 		if got := p.Evaluate(tc.res, nil); got.Outcome != tc.want {
-			t.Errorf("%s: got %v, want %v: %s", tc.name, got.Outcome, tc.want, got.Reason)
+			t.Errorf("%s: got %v, want %v: %s", tc.name, got.Outcome, tc.want, got.Reason())
 		}
 	}
 }

@@ -159,14 +159,13 @@ func (s *state) fieldValue(f *fieldRef) any {
 // currentValue is current(name): a value count's member by index name, a field
 // count's member by its array alias, or a property of that member by an alias
 // below it.
-func (s *state) currentValue(name string, ref *aliasRef) (any, error) {
+func (s *state) currentValue(name, lower string, ref *aliasRef) (any, error) {
 	if len(s.scopes) == 0 {
 		return nil, errorf("current() is only available inside the where of a count")
 	}
 	if name == "" {
 		return s.scopes[len(s.scopes)-1].value, nil
 	}
-	lower := strings.ToLower(name)
 	if v, ok := s.lookupScope(lower, false); ok {
 		return v, nil
 	}

@@ -46,10 +46,10 @@ func TestUnknownValues(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := evalIf(t, tc.cond, res)
 			if got := truth(r); got != tc.want {
-				t.Fatalf("got %s, want %s (%s)", got, tc.want, r.Reason)
+				t.Fatalf("got %s, want %s (%s)", got, tc.want, r.Reason())
 			}
-			if tc.want == "unknown" && !containsAll(r.Reason, "unknown at preview") {
-				t.Fatalf("reason does not say a value is unknown: %s", r.Reason)
+			if tc.want == "unknown" && !containsAll(r.Reason(), "unknown at preview") {
+				t.Fatalf("reason does not say a value is unknown: %s", r.Reason())
 			}
 		})
 	}
@@ -62,6 +62,6 @@ func TestUnknownParameter(t *testing.T) {
 		`{"plan": {"type": "String", "allowedValues": ["a"]}}`, map[string]any{"plan": Unknown},
 		map[string]any{"type": "Microsoft.Network/virtualNetworks", "properties": map[string]any{"ddosProtectionPlan": map[string]any{"id": "a"}}}, nil)
 	if r.Outcome != CannotVerify {
-		t.Fatalf("got %v: %s", r.Outcome, r.Reason)
+		t.Fatalf("got %v: %s", r.Outcome, r.Reason())
 	}
 }
