@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -385,18 +384,4 @@ func (t *AliasTable) ResolveAlias(resourceType, alias string) (string, error) {
 		}
 	}
 	return b.String(), nil
-}
-
-// sortedTypes lists the resource types the table has entries for.
-func (t *AliasTable) sortedTypes() []string {
-	seen := map[string]bool{}
-	for _, e := range t.entries {
-		seen[e.ResourceType] = true
-	}
-	out := make([]string, 0, len(seen))
-	for k := range seen {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

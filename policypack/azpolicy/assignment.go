@@ -361,7 +361,7 @@ func (l *Library) resolveSet(a *Assignment, set *SetDefinition, aliases *AliasTa
 	if err != nil {
 		return nil, fmt.Errorf("assignment %s: %w", a.Name, err)
 	}
-	st := &state{params: values, folding: true}
+	st := &state{params: values}
 	b := &binder{st: st, aliases: aliases}
 	var out []*Policy
 	var problems []string

@@ -18,38 +18,47 @@ func compileValue(raw any) (node, error) {
 		return litNode{unescape(x)}, nil
 	case []any:
 		out := &arrayNode{items: make([]node, len(x))}
-		constant := true
 		for i, e := range x {
 			n, err := compileValue(e)
 			if err != nil {
 				return nil, err
 			}
 			out.items[i] = n
-			_, isLit := n.(litNode)
-			constant = constant && isLit
 		}
-		if constant {
-			return litNode{literalArray(out.items)}, nil
-		}
-		return out, nil
+		return collapse(out), nil
 	case map[string]any:
 		out := &objectNode{items: make(map[string]node, len(x))}
-		constant := true
 		for k, e := range x {
 			n, err := compileValue(e)
 			if err != nil {
 				return nil, err
 			}
 			out.items[k] = n
-			_, isLit := n.(litNode)
-			constant = constant && isLit
 		}
-		if constant {
-			return litNode{literalObject(out.items)}, nil
-		}
-		return out, nil
+		return collapse(out), nil
 	}
 	return litNode{normalize(raw)}, nil
+}
+
+// collapse turns an array or object whose members are all literals into a literal.
+func collapse(n node) node {
+	switch x := n.(type) {
+	case *arrayNode:
+		for _, it := range x.items {
+			if _, ok := it.(litNode); !ok {
+				return n
+			}
+		}
+		return litNode{literalArray(x.items)}
+	case *objectNode:
+		for _, it := range x.items {
+			if _, ok := it.(litNode); !ok {
+				return n
+			}
+		}
+		return litNode{literalObject(x.items)}
+	}
+	return n
 }
 
 func literalArray(items []node) []any {
@@ -136,28 +145,16 @@ func (b *binder) fold(n node) node {
 		return out
 	case *arrayNode:
 		out := &arrayNode{items: make([]node, len(x.items))}
-		constant := true
 		for i, it := range x.items {
 			out.items[i] = b.fold(it)
-			_, ok := out.items[i].(litNode)
-			constant = constant && ok
 		}
-		if constant {
-			return litNode{literalArray(out.items)}
-		}
-		return out
+		return collapse(out)
 	case *objectNode:
 		out := &objectNode{items: make(map[string]node, len(x.items))}
-		constant := true
 		for k, it := range x.items {
 			out.items[k] = b.fold(it)
-			_, ok := out.items[k].(litNode)
-			constant = constant && ok
 		}
-		if constant {
-			return litNode{literalObject(out.items)}
-		}
-		return out
+		return collapse(out)
 	}
 	return n
 }

@@ -193,38 +193,16 @@ func strictEqual(a, b any) tri {
 		return triOf(ok && x == y)
 	case []any:
 		y, ok := b.([]any)
-		if !ok || len(x) != len(y) {
+		if !ok {
 			return triFalse
 		}
-		out := triTrue
-		for i := range x {
-			switch strictEqual(x[i], y[i]) {
-			case triFalse:
-				return triFalse
-			case triUnknown:
-				out = triUnknown
-			}
-		}
-		return out
+		return equalArrays(x, y, strictEqual)
 	case map[string]any:
 		y, ok := b.(map[string]any)
-		if !ok || len(x) != len(y) {
+		if !ok {
 			return triFalse
 		}
-		out := triTrue
-		for k, xv := range x {
-			yv, ok := lookupFold(y, k)
-			if !ok {
-				return triFalse
-			}
-			switch strictEqual(xv, yv) {
-			case triFalse:
-				return triFalse
-			case triUnknown:
-				out = triUnknown
-			}
-		}
-		return out
+		return equalObjects(x, y, strictEqual)
 	}
 	return triFalse
 }

@@ -197,32 +197,55 @@ func fnCreateObject(a []any) (any, error) {
 	return out, nil
 }
 
+// asArrays returns the arguments as arrays, or an error naming the function.
+func asArrays(fn string, a []any) ([][]any, error) {
+	out := make([][]any, len(a))
+	for i, e := range a {
+		arr, ok := e.([]any)
+		if !ok {
+			return nil, errorf("%s: cannot combine an array with %s", fn, kindName(e))
+		}
+		out[i] = arr
+	}
+	return out, nil
+}
+
+// asObjects returns the arguments as objects, or an error naming the function.
+func asObjects(fn string, a []any) ([]map[string]any, error) {
+	out := make([]map[string]any, len(a))
+	for i, e := range a {
+		obj, ok := e.(map[string]any)
+		if !ok {
+			return nil, errorf("%s: cannot combine an object with %s", fn, kindName(e))
+		}
+		out[i] = obj
+	}
+	return out, nil
+}
+
 func fnUnion(a []any) (any, error) {
 	switch a[0].(type) {
 	case []any:
-		var out []any
-		for _, e := range a {
-			arr, ok := e.([]any)
-			if !ok {
-				return nil, errorf("union: cannot combine an array with %s", kindName(e))
-			}
+		arrays, err := asArrays("union", a)
+		if err != nil {
+			return nil, err
+		}
+		out := []any{}
+		for _, arr := range arrays {
 			for _, x := range arr {
 				if !containsStrict(out, x) {
 					out = append(out, x)
 				}
 			}
 		}
-		if out == nil {
-			out = []any{}
-		}
 		return out, nil
 	case map[string]any:
+		objects, err := asObjects("union", a)
+		if err != nil {
+			return nil, err
+		}
 		out := map[string]any{}
-		for _, e := range a {
-			obj, ok := e.(map[string]any)
-			if !ok {
-				return nil, errorf("union: cannot combine an object with %s", kindName(e))
-			}
+		for _, obj := range objects {
 			for k, v := range obj {
 				out[k] = v
 			}
@@ -247,35 +270,32 @@ func fnIntersection(a []any) (any, error) {
 			return Unknown, nil
 		}
 	}
-	switch first := a[0].(type) {
+	switch a[0].(type) {
 	case []any:
-		var out []any
-		for _, x := range first {
+		arrays, err := asArrays("intersection", a)
+		if err != nil {
+			return nil, err
+		}
+		out := []any{}
+		for _, x := range arrays[0] {
 			in := !containsStrict(out, x)
-			for _, e := range a[1:] {
-				arr, ok := e.([]any)
-				if !ok {
-					return nil, errorf("intersection: cannot combine an array with %s", kindName(e))
-				}
+			for _, arr := range arrays[1:] {
 				in = in && containsStrict(arr, x)
 			}
 			if in {
 				out = append(out, x)
 			}
 		}
-		if out == nil {
-			out = []any{}
-		}
 		return out, nil
 	case map[string]any:
+		objects, err := asObjects("intersection", a)
+		if err != nil {
+			return nil, err
+		}
 		out := map[string]any{}
-		for k, v := range first {
+		for k, v := range objects[0] {
 			in := true
-			for _, e := range a[1:] {
-				obj, ok := e.(map[string]any)
-				if !ok {
-					return nil, errorf("intersection: cannot combine an object with %s", kindName(e))
-				}
+			for _, obj := range objects[1:] {
 				ov, has := obj[k]
 				in = in && has && strictEqual(ov, v) == triTrue
 			}

@@ -15,7 +15,7 @@ func evalExpr(t testing.TB, src string, params map[string]any, ctx *Context, res
 	}
 	p := &Policy{Definition: &Definition{ID: "/providers/Microsoft.Authorization/policyDefinitions/d1"}, ReferenceID: "ref1",
 		Assignment: &Assignment{ID: "/subscriptions/s/providers/Microsoft.Authorization/policyAssignments/a1"}, aliases: defaultAliases}
-	b := &binder{st: &state{params: params, pol: p, folding: true}, aliases: defaultAliases}
+	b := &binder{st: &state{params: params, pol: p}, aliases: defaultAliases}
 	n = b.fold(n)
 	if res == nil {
 		res = NewResource(map[string]any{"type": "Microsoft.Test/things", "name": "thing1"})
@@ -154,6 +154,8 @@ func TestArrayFunctions(t *testing.T) {
 		{"[union(json('{\"a\": 1}'), json('{\"b\": 2}'))]", `{"a":1,"b":2}`},
 		{"[intersection(createArray(1, 2, 3), createArray(2, 3, 4))]", "[2,3]"},
 		{"[intersection(json('{\"a\": 1, \"b\": 2}'), json('{\"a\": 1, \"b\": 3}'))]", `{"a":1}`},
+		{"[union(createArray(1), 'x')]", "error: union: cannot combine an array with a string"},
+		{"[intersection(json('{}'), createArray())]", "error: intersection: cannot combine an object with an array"},
 		{"[createArray(1, 'a')]", `[1,"a"]`},
 		{"[createObject('a', 1, 'b', 'x')]", `{"a":1,"b":"x"}`},
 		{"[createObject('a')]", "error: createObject takes key and value pairs, got 1 arguments"},

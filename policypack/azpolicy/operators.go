@@ -38,6 +38,7 @@ var opNames = [opCount]string{
 	"notContainsKey", "less", "lessOrEquals", "greater", "greaterOrEquals", "exists",
 }
 
+// String returns the operator as written in definitions.
 func (o op) String() string { return opNames[o] }
 
 // parseOp returns the operator a condition key names, case-insensitively.

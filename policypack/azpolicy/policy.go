@@ -44,7 +44,7 @@ func (d *Definition) bindValues(values map[string]any, aliases *AliasTable) (*Po
 		aliases = defaultAliases
 	}
 	p := &Policy{Definition: d, Parameters: values, aliases: aliases}
-	b := &binder{st: &state{params: values, pol: p, folding: true}, aliases: aliases}
+	b := &binder{st: &state{params: values, pol: p}, aliases: aliases}
 	c, err := d.ifCond.bind(b)
 	if err != nil {
 		return nil, fmt.Errorf("policy definition %s: %w", d.label(), err)

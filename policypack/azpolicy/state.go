@@ -20,9 +20,6 @@ type state struct {
 	pol        *Policy
 	params     map[string]any
 	scopes     []scope
-	// folding is set while a definition's parameters are bound: context
-	// functions are not folded then.
-	folding bool
 }
 
 func (s *state) lookupScope(key string, field bool) (any, bool) {

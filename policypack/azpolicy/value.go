@@ -155,13 +155,13 @@ func looseEqual(a, b any) tri {
 		if !ok {
 			return triFalse
 		}
-		return equalArrays(x, y)
+		return equalArrays(x, y, looseEqual)
 	case map[string]any:
 		y, ok := b.(map[string]any)
 		if !ok {
 			return triFalse
 		}
-		return equalObjects(x, y)
+		return equalObjects(x, y, looseEqual)
 	}
 	return triFalse
 }
@@ -176,13 +176,14 @@ func equalString(x string, b any) tri {
 	return triFalse
 }
 
-func equalArrays(x, y []any) tri {
+// equalArrays compares arrays element by element with eq.
+func equalArrays(x, y []any, eq func(a, b any) tri) tri {
 	if len(x) != len(y) {
 		return triFalse
 	}
 	out := triTrue
 	for i := range x {
-		switch looseEqual(x[i], y[i]) {
+		switch eq(x[i], y[i]) {
 		case triFalse:
 			return triFalse
 		case triUnknown:
@@ -192,7 +193,8 @@ func equalArrays(x, y []any) tri {
 	return out
 }
 
-func equalObjects(x, y map[string]any) tri {
+// equalObjects compares objects key by key (keys ignoring case) with eq.
+func equalObjects(x, y map[string]any, eq func(a, b any) tri) tri {
 	if len(x) != len(y) {
 		return triFalse
 	}
@@ -202,7 +204,7 @@ func equalObjects(x, y map[string]any) tri {
 		if !ok {
 			return triFalse
 		}
-		switch looseEqual(xv, yv) {
+		switch eq(xv, yv) {
 		case triFalse:
 			return triFalse
 		case triUnknown:
