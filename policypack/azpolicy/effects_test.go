@@ -222,3 +222,29 @@ func TestExistence(t *testing.T) {
 		t.Errorf("reason: %s", r.Reason())
 	}
 }
+
+// A bound policy is evaluated from many goroutines at once (the pack's Analyze
+// calls run in parallel): evaluation keeps its state per call.
+func TestConcurrentEvaluate(t *testing.T) {
+	p := mustBind(t, mustParse(t, definitionJSON(`{"count": {"field": "Microsoft.Network/networkSecurityGroups/securityRules[*]",
+		"where": {"field": "Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange", "in": "[parameters('ports')]"}}, "greater": 0}`,
+		`{"ports": {"type": "Array", "defaultValue": ["22"]}}`)), nil)
+	res := NewResource(jsonMap(t, `{"type": "Microsoft.Network/networkSecurityGroups", "properties": {"securityRules": [{"name": "a", "properties": {"destinationPortRange": "22"}}]}}`))
+	done := make(chan Outcome)
+	for range 8 {
+		go func() {
+			out := NonCompliant
+			for range 200 {
+				if r := p.Evaluate(res, nil); r.Outcome != NonCompliant {
+					out = r.Outcome
+				}
+			}
+			done <- out
+		}()
+	}
+	for range 8 {
+		if o := <-done; o != NonCompliant {
+			t.Fatalf("got %v", o)
+		}
+	}
+}
