@@ -80,7 +80,7 @@ func TestMgmtPortsAllowsTheStacksRules(t *testing.T) {
 	for name, r := range allowedRules {
 		for form, res := range map[string]map[string]any{"inline": inline(clone(r)), "standalone": standalone(clone(r))} {
 			if got := verdict(pol, res); got.Outcome != azpolicy.Compliant {
-				t.Errorf("%s (%s): %s, want compliant: %s", name, form, got.Outcome, got.Reason)
+				t.Errorf("%s (%s): %s, want compliant: %s", name, form, got.Outcome, got.Reason())
 			}
 		}
 	}
@@ -89,10 +89,10 @@ func TestMgmtPortsAllowsTheStacksRules(t *testing.T) {
 		all = append(all, clone(r))
 	}
 	if got := verdict(pol, inline(all...)); got.Outcome != azpolicy.Compliant {
-		t.Errorf("an NSG holding every allowed rule: %s: %s", got.Outcome, got.Reason)
+		t.Errorf("an NSG holding every allowed rule: %s: %s", got.Outcome, got.Reason())
 	}
 	if got := verdict(pol, inline()); got.Outcome != azpolicy.Compliant {
-		t.Errorf("an NSG without rules: %s: %s", got.Outcome, got.Reason)
+		t.Errorf("an NSG without rules: %s: %s", got.Outcome, got.Reason())
 	}
 }
 
@@ -107,7 +107,7 @@ func TestMgmtPortsDeniesEveryExposure(t *testing.T) {
 		} {
 			got := verdict(pol, res)
 			if got.Outcome != azpolicy.NonCompliant || got.Effect != azpolicy.EffectDeny {
-				t.Errorf("%s (%s): %s (%s), want denied: %s", name, form, got.Outcome, got.Effect, got.Reason)
+				t.Errorf("%s (%s): %s (%s), want denied: %s", name, form, got.Outcome, got.Effect, got.Reason())
 			}
 		}
 	}
@@ -122,7 +122,7 @@ func TestMgmtPortsParameters(t *testing.T) {
 	}
 	pol := libraryPolicy(t, "Deny-MgmtPorts-Internet", map[string]any{"ports": []any{"22", "3389", "5986"}})
 	if got := verdict(pol, inline(winrm)); got.Outcome != azpolicy.NonCompliant {
-		t.Errorf("5986 with ports [22, 3389, 5986]: %s: %s", got.Outcome, got.Reason)
+		t.Errorf("5986 with ports [22, 3389, 5986]: %s: %s", got.Outcome, got.Reason())
 	}
 	audit := libraryPolicy(t, "Deny-MgmtPorts-Internet", map[string]any{"effect": "Audit"})
 	if got := verdict(audit, inline(clone(deniedRules["Internet to 22"]))); got.Outcome != azpolicy.NonCompliant || got.Effect != azpolicy.EffectAudit {
@@ -136,6 +136,6 @@ func TestMgmtPortsUnknownAtPreview(t *testing.T) {
 	pol := libraryPolicy(t, "Deny-MgmtPorts-Internet", nil)
 	r := rule(map[string]any{"sourceAddressPrefix": "Internet", "destinationPortRange": azpolicy.Unknown})
 	if got := verdict(pol, standalone(r)); got.Outcome != azpolicy.CannotVerify {
-		t.Errorf("unknown port: %s, want cannot verify: %s", got.Outcome, got.Reason)
+		t.Errorf("unknown port: %s, want cannot verify: %s", got.Outcome, got.Reason())
 	}
 }

@@ -249,12 +249,12 @@ func TestLibraryDefinitionsAllowTheStacksAndDenyBrokenVariants(t *testing.T) {
 			pol := libraryPolicy(t, tc.definition, tc.params)
 			for name, res := range tc.allowed {
 				if got := pol.Evaluate(azpolicy.NewResource(res), subscriptionContext); got.Outcome != azpolicy.Compliant {
-					t.Errorf("%s: %s, want compliant: %s", name, got.Outcome, got.Reason)
+					t.Errorf("%s: %s, want compliant: %s", name, got.Outcome, got.Reason())
 				}
 			}
 			for name, res := range tc.denied {
 				if got := pol.Evaluate(azpolicy.NewResource(res), subscriptionContext); got.Outcome != azpolicy.NonCompliant || got.Effect != azpolicy.EffectDeny {
-					t.Errorf("%s: %s (%s), want denied: %s", name, got.Outcome, got.Effect, got.Reason)
+					t.Errorf("%s: %s (%s), want denied: %s", name, got.Outcome, got.Effect, got.Reason())
 				}
 			}
 		})

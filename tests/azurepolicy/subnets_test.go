@@ -43,7 +43,7 @@ func TestSubnetsWithoutNSG(t *testing.T) {
 	}
 	for name, res := range allowed {
 		if got := verdict(pol, res); got.Outcome != azpolicy.Compliant {
-			t.Errorf("%s: %s, want compliant: %s", name, got.Outcome, got.Reason)
+			t.Errorf("%s: %s, want compliant: %s", name, got.Outcome, got.Reason())
 		}
 	}
 	denied := map[string]map[string]any{
@@ -54,7 +54,7 @@ func TestSubnetsWithoutNSG(t *testing.T) {
 	}
 	for name, res := range denied {
 		if got := verdict(pol, res); got.Outcome != azpolicy.NonCompliant || got.Effect != azpolicy.EffectDeny {
-			t.Errorf("%s: %s (%s), want denied: %s", name, got.Outcome, got.Effect, got.Reason)
+			t.Errorf("%s: %s (%s), want denied: %s", name, got.Outcome, got.Effect, got.Reason())
 		}
 	}
 }
