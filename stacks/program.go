@@ -100,7 +100,7 @@ func NewPlan(cfg *Config) (*Plan, error) {
 				DeploymentTypes: cfg.deploymentTypes(), Priority: r.Priority, Weight: r.Weight,
 			})
 		}
-		p.Gateway = cfg.gatewayArgs(placeholder, placeholder, members, placeholder)
+		p.Gateway = cfg.gatewayArgs(placeholder, placeholder, members, placeholder, perRegion(""))
 		checks = append(checks, check{"AIGateway", p.Gateway})
 	}
 	if cfg.replicates() {
@@ -200,8 +200,12 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 			members = append(members, ep.Member(cfg.Regions[i].Priority, cfg.Regions[i].Weight))
 		}
 		primary := network.Regions[cfg.Primary()]
+		vnets := map[string]pulumi.StringInput{}
+		for loc, rn := range network.Regions {
+			vnets[loc] = rn.VirtualNetworkID
+		}
 		gw, err := aiendpoint.NewGateway(ctx, cfg.NamePrefix+"-gateway",
-			cfg.gatewayArgs(primaryAI.Name, primary.SubnetIDs[securenetwork.SubnetAPIM], members, logs.ID().ToStringOutput()), comp)
+			cfg.gatewayArgs(primaryAI.Name, primary.SubnetIDs[securenetwork.SubnetAPIM], members, logs.ID().ToStringOutput(), vnets), comp)
 		if err != nil {
 			return err
 		}
@@ -429,8 +433,29 @@ func (c *Config) endpointArgs(location string, resourceGroup, subnet pulumi.Stri
 }
 
 // gatewayArgs is the API Management gateway over the regional endpoints: internal
-// in corp, external in online.
-func (c *Config) gatewayArgs(resourceGroup, subnet pulumi.StringInput, members []aiendpoint.GatewayMember, workspace pulumi.StringInput) *aiendpoint.GatewayArgs {
+// in corp, external in online. An internal gateway's private DNS zone is linked to
+// every network of the stack (vnets, by location) and, with hub peering, to the hub's
+// network, whose DNS resolver serves on-premises clients and the other spokes
+// ("Azure Private Endpoint DNS configuration": link the zones to the hub and every
+// spoke that holds clients). Linking the hub needs the right to join its network
+// (Microsoft.Network/virtualNetworks/join/action) in the connectivity subscription.
+func (c *Config) gatewayArgs(resourceGroup, subnet pulumi.StringInput, members []aiendpoint.GatewayMember, workspace pulumi.StringInput, vnets map[string]pulumi.StringInput) *aiendpoint.GatewayArgs {
+	args := c.gatewayBaseArgs(resourceGroup, subnet, members, workspace)
+	if c.Archetype == ArchetypeOnline {
+		return args
+	}
+	links := map[string]pulumi.StringInput{}
+	for loc, id := range vnets {
+		links[loc] = id
+	}
+	if c.Hybrid.Mode == HybridHubPeering && c.Hybrid.HubVirtualNetworkID != "" {
+		links["hub"] = pulumi.String(c.Hybrid.HubVirtualNetworkID)
+	}
+	args.PrivateDNS.VirtualNetworkIDs = links
+	return args
+}
+
+func (c *Config) gatewayBaseArgs(resourceGroup, subnet pulumi.StringInput, members []aiendpoint.GatewayMember, workspace pulumi.StringInput) *aiendpoint.GatewayArgs {
 	return &aiendpoint.GatewayArgs{
 		ResourceGroupName:       resourceGroup,
 		Location:                c.Primary(),

@@ -27,7 +27,9 @@
 // system-assigned identity and insecure protocols off. For each member endpoint a
 // backend (type Single, url "<endpoint>openai", protocol http) with a circuit
 // breaker that trips on 429 and on 500-599 and honours Retry-After; a pool backend
-// (type Pool) over them with a priority and a weight per member; an API for the
+// (type Pool) over them with a priority and a weight per member, declared in an
+// ARM template that a resources:Deployment deploys (apimanagement.NewPoolBackend:
+// the Backend resource cannot create a pool); an API for the
 // OpenAI surface (path "openai": chat completions, completions and embeddings)
 // whose policy sends requests to the pool, authenticates to the accounts with the
 // gateway's managed identity and retries on 429 and 5xx so that the pool fails
@@ -37,6 +39,12 @@
 // Global and data-zone deployment types already route requests across regions:
 // a gateway over endpoints that have only such deployments adds nothing for
 // regional redundancy, and NewGateway refuses it unless AllowGlobalOnly is set.
+//
+// In Internal mode nothing registers the gateway's host name, so the component
+// creates the private DNS zone "<ServiceName>.azure-api.net" with the gateway's
+// private address at its apex, linked to the networks of PrivateDNS (default: the
+// gateway's own); see GatewayPrivateDNS. The gateway reaches the members of other
+// regions through the networks' peering (SecureNetwork peers its regions in a mesh).
 //
 // In External mode the gateway gets a Standard static public IP with a DNS label
 // (or uses PublicIPAddressID); in Internal mode Azure manages the address API

@@ -136,6 +136,9 @@ func ExampleNewGateway() {
 	// azure-native:authorization:RoleAssignment gateway-openai-user-eastus
 	// azure-native:authorization:RoleAssignment gateway-openai-user-swedencentral
 	// azure-native:insights:DiagnosticSetting gateway-diagnostics
+	// azure-native:network:PrivateRecordSet gateway-dns-gateway
+	// azure-native:network:PrivateZone gateway-dns
+	// azure-native:network:VirtualNetworkLink gateway-dns-link-gateway
 	// azure-native:resources:Deployment gateway-pool
 }
 

@@ -120,6 +120,11 @@ func (b *gatewayBuilder) build() error {
 			return fmt.Errorf("diagnostic setting: %w", err)
 		}
 	}
+	if b.args.virtualNetworkType() == apimanagement.VirtualNetworkInternal {
+		if err := b.privateDNS(svc); err != nil {
+			return err
+		}
+	}
 	principal := orEmpty(svc.Identity.PrincipalId())
 
 	members := make([]apimanagement.PoolMember, len(b.args.Members))

@@ -76,6 +76,11 @@ type GatewayArgs struct {
 	// mode.
 	PublicIPAddressID pulumi.StringInput
 
+	// PrivateDNS configures the private DNS zone that makes an Internal gateway's
+	// host name resolve (see GatewayPrivateDNS). Optional; the zero value links the
+	// zone to the network of SubnetID. Internal mode only.
+	PrivateDNS GatewayPrivateDNS
+
 	// Members are the regional endpoints of the pool, in different regions.
 	// Required: between 2 and 30. RegionalAIEndpoint.Member builds one.
 	Members []GatewayMember
@@ -187,6 +192,7 @@ func (a *GatewayArgs) Validate() error {
 	if a.Production && a.LogAnalyticsWorkspaceID == nil {
 		add(errors.New("LogAnalyticsWorkspaceID is required in production: the gateway's logs and metrics must reach a Log Analytics workspace"))
 	}
+	errs = append(errs, a.checkPrivateDNS()...)
 	errs = append(errs, a.checkMembers(cat)...)
 	cb := a.CircuitBreaker
 	if cb.FailureCount < 0 {

@@ -41,6 +41,9 @@ func TestGatewayTwoRegions(t *testing.T) {
 		apimanagement.ApiOperationType + " gw-op-completions",
 		apimanagement.ApiOperationType + " gw-op-embeddings",
 		apimanagement.ApiPolicyType + " gw-api-policy",
+		privateZoneType + " gw-dns",
+		recordSetType + " gw-dns-gateway",
+		zoneLinkType + " gw-dns-link-gateway",
 	}
 	slices.Sort(want)
 	if got := childTypes(rec, comp); !slices.Equal(got, want) {
@@ -564,5 +567,120 @@ func TestSubscriptionOf(t *testing.T) {
 	}
 	if _, err := subscriptionOf("accounts/contoso"); err == nil {
 		t.Error("a name is not a resource id")
+	}
+}
+
+const (
+	privateZoneType = "azure-native:network:PrivateZone"
+	recordSetType   = "azure-native:network:PrivateRecordSet"
+	zoneLinkType    = "azure-native:network:VirtualNetworkLink"
+)
+
+// TestGatewayPrivateDNS: an Internal gateway gets the zone
+// "<service>.azure-api.net" with its private address at the apex, linked to the
+// given networks (by default its own); an External one gets none.
+func TestGatewayPrivateDNS(t *testing.T) {
+	t.Run("default: the gateway's network", func(t *testing.T) {
+		rec := runOK(t, func(ctx *pulumi.Context) error {
+			_, err := NewGateway(ctx, "gw", validGatewayArgs("eastus", "swedencentral"))
+			return err
+		})
+		zone := rec.Named(t, privateZoneType, "gw-dns")
+		wantString(t, zone, "privateZoneName", "contoso-ai-gateway.azure-api.net")
+		wantString(t, zone, "resourceGroupName", "rg-ai-gateway")
+		wantString(t, zone, "location", "global")
+		record := rec.Named(t, recordSetType, "gw-dns-gateway")
+		wantString(t, record, "privateZoneName", "contoso-ai-gateway.azure-api.net")
+		wantString(t, record, "recordType", "A")
+		wantString(t, record, "relativeRecordSetName", "@")
+		wantString(t, record, "aRecords[0].ipv4Address", "10.20.2.4")
+		wantNumber(t, record, "ttl", 3600)
+		if n := record.Len("aRecords"); n != 1 {
+			t.Errorf("%d A records, want the gateway's address only", n)
+		}
+		svc := rec.Named(t, apimanagement.ApiManagementServiceType, "gw-apim")
+		if !slices.Contains(record.PropertyDependencies["aRecords"], svc.URN) {
+			t.Error("the record's address does not come from the service")
+		}
+		if n := rec.Count(zoneLinkType); n != 1 {
+			t.Fatalf("%d links, want the gateway's network", n)
+		}
+		link := rec.Named(t, zoneLinkType, "gw-dns-link-gateway")
+		wantString(t, link, "virtualNetwork.id", strings.TrimSuffix(subnetID("eastus", "snet-apim"), "/subnets/snet-apim"))
+		wantBool(t, link, "registrationEnabled", false)
+		wantString(t, link, "privateZoneName", "contoso-ai-gateway.azure-api.net")
+	})
+	t.Run("given networks and resource group", func(t *testing.T) {
+		args := validGatewayArgs("eastus", "swedencentral")
+		vnet := func(r string) string { return strings.TrimSuffix(subnetID(r, "x"), "/subnets/x") }
+		args.PrivateDNS = GatewayPrivateDNS{
+			ResourceGroupName: pulumi.String("rg-dns"),
+			VirtualNetworkIDs: map[string]pulumi.StringInput{"eastus": pulumi.String(vnet("eastus")), "swedencentral": pulumi.String(vnet("swedencentral")), "hub": pulumi.String(vnet("hub"))},
+		}
+		rec := runOK(t, func(ctx *pulumi.Context) error {
+			_, err := NewGateway(ctx, "gw", args)
+			return err
+		})
+		wantString(t, rec.Named(t, privateZoneType, "gw-dns"), "resourceGroupName", "rg-dns")
+		wantString(t, rec.Named(t, recordSetType, "gw-dns-gateway"), "resourceGroupName", "rg-dns")
+		if n := rec.Count(zoneLinkType); n != 3 {
+			t.Errorf("%d links, want 3", n)
+		}
+		for _, key := range []string{"eastus", "swedencentral", "hub"} {
+			link := rec.Named(t, zoneLinkType, "gw-dns-link-"+key)
+			wantString(t, link, "virtualNetwork.id", vnet(key))
+			wantString(t, link, "resourceGroupName", "rg-dns")
+		}
+	})
+	t.Run("External: public DNS", func(t *testing.T) {
+		args := validGatewayArgs("eastus", "swedencentral")
+		args.Archetype = ArchetypeOnline
+		rec := runOK(t, func(ctx *pulumi.Context) error {
+			_, err := NewGateway(ctx, "gw", args)
+			return err
+		})
+		for _, typ := range []string{privateZoneType, recordSetType, zoneLinkType} {
+			if n := rec.Count(typ); n != 0 {
+				t.Errorf("%d %s for an External gateway", n, typ)
+			}
+		}
+	})
+}
+
+func TestGatewayPrivateDNSRejected(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(a *GatewayArgs)
+		want   string
+	}{
+		{"private zone for an External gateway", func(a *GatewayArgs) {
+			a.Archetype = ArchetypeOnline
+			a.PrivateDNS.VirtualNetworkIDs = map[string]pulumi.StringInput{"eastus": pulumi.String("x")}
+		}, `PrivateDNS: an External gateway's host name is in public DNS; a private zone applies to Internal mode only, leave PrivateDNS empty`},
+		{"bad link key", func(a *GatewayArgs) {
+			a.PrivateDNS.VirtualNetworkIDs = map[string]pulumi.StringInput{"East US": pulumi.String("x")}
+		}, `PrivateDNS.VirtualNetworkIDs["East US"]: the key names the link resource; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit`},
+		{"nil network id", func(a *GatewayArgs) {
+			a.PrivateDNS.VirtualNetworkIDs = map[string]pulumi.StringInput{"hub": nil}
+		}, `PrivateDNS.VirtualNetworkIDs["hub"]: nil network id; remove the key or give the network's resource id`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			args := validGatewayArgs("eastus", "swedencentral")
+			c.change(args)
+			wantRejected(t, func(ctx *pulumi.Context) error {
+				_, err := NewGateway(ctx, "gw", args)
+				return err
+			}, `Gateway "gw": `+c.want)
+		})
+	}
+}
+
+func TestNetworkOfSubnet(t *testing.T) {
+	if got, err := networkOfSubnet(subnetID("eastus", "snet-apim")); err != nil || got != strings.TrimSuffix(subnetID("eastus", "snet-apim"), "/subnets/snet-apim") {
+		t.Errorf("got %q, %v", got, err)
+	}
+	if _, err := networkOfSubnet("snet-apim"); err == nil || err.Error() != `SubnetID: "snet-apim" is not a subnet id (.../virtualNetworks/<network>/subnets/<subnet>)` {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -32,6 +32,7 @@ type AIGatewayArgs struct {
 	Zones                      []string           `pulumi:"zones,optional"`
 	SubnetID                   pulumi.StringInput `pulumi:"subnetId"`
 	PublicIPAddressID          pulumi.StringInput `pulumi:"publicIpAddressId,optional"`
+	PrivateDNS                 *GatewayPrivateDNS `pulumi:"privateDns,optional"`
 	Members                    []GatewayMember    `pulumi:"members"`
 	AllowGlobalOnly            bool               `pulumi:"allowGlobalOnly,optional"`
 	CircuitBreaker             *CircuitBreaker    `pulumi:"circuitBreaker,optional"`
@@ -47,6 +48,15 @@ func (a *AIGatewayArgs) Annotate(an infer.Annotator) {
 		"Members": "Members are the regional endpoints of the pool, in different regions (a RegionalAIEndpoint's endpoint, accountId and its deployments' types). Required: between 2 and 30.",
 	})
 }
+
+// GatewayPrivateDNS mirrors aiendpoint.GatewayPrivateDNS.
+type GatewayPrivateDNS struct {
+	VirtualNetworkIDs map[string]pulumi.StringInput `pulumi:"virtualNetworkIds,optional"`
+	ResourceGroupName pulumi.StringInput            `pulumi:"resourceGroupName,optional"`
+}
+
+// Annotate documents the type.
+func (d *GatewayPrivateDNS) Annotate(an infer.Annotator) { mirror.Describe(an, d, nil) }
 
 // GatewayMember mirrors aiendpoint.GatewayMember.
 type GatewayMember struct {
