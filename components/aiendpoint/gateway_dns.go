@@ -2,8 +2,9 @@ package aiendpoint
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/aiready/aiready/azure/apimanagement"
@@ -63,7 +64,7 @@ func (a *GatewayArgs) checkPrivateDNS() []error {
 		return nil
 	}
 	var errs []error
-	for _, key := range sortedKeys(d.VirtualNetworkIDs) {
+	for _, key := range slices.Sorted(maps.Keys(d.VirtualNetworkIDs)) {
 		field := fmt.Sprintf("PrivateDNS.VirtualNetworkIDs[%q]", key)
 		switch {
 		case !linkKeyRE.MatchString(key):
@@ -73,15 +74,6 @@ func (a *GatewayArgs) checkPrivateDNS() []error {
 		}
 	}
 	return errs
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // privateDNS creates an Internal gateway's zone, its record and its links.
@@ -115,7 +107,7 @@ func (b *gatewayBuilder) privateDNS(svc *apimanagement.ApiManagementService) err
 	if len(links) == 0 {
 		links = map[string]pulumi.StringInput{"gateway": a.SubnetID.ToStringOutput().ApplyT(networkOfSubnet).(pulumi.StringOutput)}
 	}
-	for _, key := range sortedKeys(links) {
+	for _, key := range slices.Sorted(maps.Keys(links)) {
 		if _, err := network.NewVirtualNetworkLink(b.ctx, b.name+"-dns-link-"+key, &network.VirtualNetworkLinkArgs{
 			PrivateZoneName:     zone.Name,
 			ResourceGroupName:   rg,
