@@ -15,7 +15,7 @@ var segment = regexp.MustCompile(`^([A-Z][A-Za-z0-9]*)((?:\[[^\]]*\])*)$`)
 // Rename rewrites the Go field paths in a library message into schema names:
 // "Regions[0].Location" becomes "regions[0].location". A path is rewritten only
 // when every segment is the Go name of a registered provider field; a single plain
-// word ("Location", "Bastion") only at the start of a line or after ": ", where the
+// word without an index ("Location", "Bastion") only at the start of a line or after ": ", where the
 // library names the field, so that prose keeps its words; never a product name after
 // "Azure " ("Azure DDoS Protection").
 func Rename(msg string) string { return renameIn(msg, nil) }
@@ -59,7 +59,7 @@ func leads(line string, i int) bool {
 
 func renamePath(tok string, leading bool) (string, bool) {
 	parts := strings.Split(tok, ".")
-	if len(parts) == 1 && !leading && !compound(tok) {
+	if len(parts) == 1 && !leading && !compound(tok) && !strings.Contains(tok, "[") {
 		return "", false
 	}
 	out := make([]string, len(parts))
