@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/aiready/aiready/internal/pulumitest"
@@ -251,6 +252,21 @@ func rewriteMap(m resource.PropertyMap, names map[string]string, top bool) resou
 	return out
 }
 
+// quotedRE matches a string literal of an ARM template expression.
+var quotedRE = regexp.MustCompile(`'([^']*)'`)
+
+// rewriteExpression renames the string literals of an ARM template expression that
+// are names ("[resourceId('Microsoft.ApiManagement/service/backends', 'apim-x',
+// 'openai-eastus')]"), as a copy's template must name the copy's resources.
+func rewriteExpression(s string, names map[string]string) string {
+	return quotedRE.ReplaceAllStringFunc(s, func(lit string) string {
+		if n, ok := names[lit[1:len(lit)-1]]; ok {
+			return "'" + n + "'"
+		}
+		return lit
+	})
+}
+
 // rewrite returns a deep copy of v with ARM ids renamed and, when exact, a string that
 // is one of names renamed.
 func rewrite(v resource.PropertyValue, names map[string]string, exact bool) resource.PropertyValue {
@@ -259,6 +275,9 @@ func rewrite(v resource.PropertyValue, names map[string]string, exact bool) reso
 		s := v.StringValue()
 		if n, ok := names[s]; ok && exact {
 			return resource.NewProperty(n)
+		}
+		if strings.HasPrefix(s, "[") {
+			return resource.NewProperty(rewriteExpression(s, names))
 		}
 		if strings.Contains(s, "/") {
 			parts := strings.Split(s, "/")
