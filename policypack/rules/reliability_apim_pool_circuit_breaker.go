@@ -36,11 +36,14 @@ var ReliabilityAPIMPool = register(&Rule{
 		}
 		members, maybeMembers := poolMembers(s, pools)
 		// The endpoints some member's url came from (AnalyzeStack's property
-		// dependencies): those need no search through every member's url.
+		// dependencies, a component standing for the resources inside it): those
+		// need no search through every member's url.
 		served := map[string]bool{}
 		for _, m := range members {
 			for _, d := range m.PropertyDependencies["url"] {
-				served[d] = true
+				for _, u := range s.within(d) {
+					served[u] = true
+				}
 			}
 		}
 		var out []Finding

@@ -70,10 +70,21 @@ func TestReliabilityAPIMPool(t *testing.T) {
 	linkedURL := member("aoai-swedencentral", "x")
 	linkedURL.Props = set(linkedURL.Props, "url", unknown)
 	linkedURL.PropertyDependencies = map[string][]string{"url": {sweden.URN}}
+	// From another language, the url's dependency is the component the endpoint is in.
+	component := res("aiready:ai:RegionalAIEndpoint", "ai-swedencentral", nil)
+	swedenInComponent := *sweden
+	swedenInComponent.Parent = component.URN
+	viaComponent := member("aoai-swedencentral", "x")
+	viaComponent.Props = set(viaComponent.Props, "url", unknown)
+	viaComponent.PropertyDependencies = map[string][]string{"url": {component.URN}}
+	inComponent := []*Resource{east, &swedenInComponent, component, regional[2], regional[3]}
 	const memberMissing = ": endpoint \"aoai-swedencentral\" is not a member of an API Management pool; add a backend whose url is the endpoint's and list it in the pool's pool.services."
 	runStackCases(t, ReliabilityAPIMPool, []stackCase{
 		{name: "pool with breakers", resources: append(append([]*Resource{}, regional...), mEast, mSweden, pool)},
 		{name: "url linked by dependency at preview", resources: append(append([]*Resource{}, regional...), mEast, linkedURL, pool)},
+		{name: "url linked through the endpoint's component at preview", resources: append(inComponent, mEast, viaComponent, pool)},
+		{name: "a component without the endpoint links nothing", resources: append(append([]*Resource{component}, regional...), mEast, viaComponent, pool),
+			want: []string{urn(TypeAccount, "aoai-swedencentral") + ": Cannot verify at preview that endpoint \"aoai-swedencentral\" is a member of an API Management pool: url is not known yet; checked again at update."}},
 		{name: "global deployments need no pool", resources: []*Resource{east, sweden, deployment(t, "chat", "aoai-eastus2", "GlobalStandard"), deployment(t, "chat", "aoai-swedencentral", "GlobalStandard")}},
 		{name: "one regional endpoint needs no pool", resources: []*Resource{east, deployment(t, "chat", "aoai-eastus2", "Standard")}},
 		{name: "no pool", resources: append(append([]*Resource{}, regional...), mEast, mSweden),
