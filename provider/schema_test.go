@@ -148,9 +148,9 @@ func TestSchemaComponents(t *testing.T) {
 		undocumented(t, tok, props)
 	}
 	for _, secret := range []string{
-		"aiready:network:SiteToSiteArgs/sharedKey",
-		"aiready:network:ExpressRouteArgs/authorizationKey",
-		"aiready:network:JumpboxArgs/adminPassword",
+		"aiready:network:SiteToSite/sharedKey",
+		"aiready:network:ExpressRoute/authorizationKey",
+		"aiready:network:Jumpbox/adminPassword",
 	} {
 		tok, prop, _ := strings.Cut(secret, "/")
 		ty, _ := types[tok].(map[string]any)

@@ -6,20 +6,20 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// HybridArgs mirrors securenetwork.HybridArgs.
-type HybridArgs struct {
-	Mode         *HybridMode       `pulumi:"mode,optional"`
-	ExpressRoute *ExpressRouteArgs `pulumi:"expressRoute,optional"`
-	VPN          *VPNArgs          `pulumi:"vpn,optional"`
-	HubPeering   *HubPeeringArgs   `pulumi:"hubPeering,optional"`
+// Hybrid mirrors securenetwork.HybridArgs.
+type Hybrid struct {
+	Mode         *HybridMode   `pulumi:"mode,optional"`
+	ExpressRoute *ExpressRoute `pulumi:"expressRoute,optional"`
+	VPN          *VPN          `pulumi:"vpn,optional"`
+	HubPeering   *HubPeering   `pulumi:"hubPeering,optional"`
 }
 
 // Annotate documents the type.
-func (h *HybridArgs) Annotate(an infer.Annotator) { mirror.Describe(an, h, nil) }
+func (h *Hybrid) Annotate(an infer.Annotator) { mirror.Describe(an, h, nil) }
 
-// ExpressRouteArgs mirrors securenetwork.ExpressRouteArgs; the authorization key is
+// ExpressRoute mirrors securenetwork.ExpressRouteArgs; the authorization key is
 // a secret.
-type ExpressRouteArgs struct {
+type ExpressRoute struct {
 	CircuitID           pulumi.StringInput      `pulumi:"circuitId"`
 	AuthorizationKey    pulumi.StringInput      `pulumi:"authorizationKey,optional" provider:"secret"`
 	SKU                 *ExpressRouteGatewaySku `pulumi:"sku,optional"`
@@ -29,56 +29,56 @@ type ExpressRouteArgs struct {
 }
 
 // Annotate documents the type.
-func (e *ExpressRouteArgs) Annotate(an infer.Annotator) { mirror.Describe(an, e, nil) }
+func (e *ExpressRoute) Annotate(an infer.Annotator) { mirror.Describe(an, e, nil) }
 
-// VPNArgs mirrors securenetwork.VPNArgs.
-type VPNArgs struct {
-	SKU          string           `pulumi:"sku,optional"`
-	ActiveActive bool             `pulumi:"activeActive,optional"`
-	SiteToSite   *SiteToSiteArgs  `pulumi:"siteToSite,optional"`
-	PointToSite  *PointToSiteArgs `pulumi:"pointToSite,optional"`
+// VPN mirrors securenetwork.VPNArgs.
+type VPN struct {
+	SKU          string       `pulumi:"sku,optional"`
+	ActiveActive bool         `pulumi:"activeActive,optional"`
+	SiteToSite   *SiteToSite  `pulumi:"siteToSite,optional"`
+	PointToSite  *PointToSite `pulumi:"pointToSite,optional"`
 }
 
 // Annotate documents the type.
-func (v *VPNArgs) Annotate(an infer.Annotator) { mirror.Describe(an, v, nil) }
+func (v *VPN) Annotate(an infer.Annotator) { mirror.Describe(an, v, nil) }
 
-// SiteToSiteArgs mirrors securenetwork.SiteToSiteArgs; the shared key is a secret.
-type SiteToSiteArgs struct {
+// SiteToSite mirrors securenetwork.SiteToSiteArgs; the shared key is a secret.
+type SiteToSite struct {
 	DeviceIPAddress string             `pulumi:"deviceIpAddress,optional"`
 	DeviceFQDN      string             `pulumi:"deviceFqdn,optional"`
 	AddressPrefixes []string           `pulumi:"addressPrefixes,optional"`
 	SharedKey       pulumi.StringInput `pulumi:"sharedKey" provider:"secret"`
-	BGP             *BGPArgs           `pulumi:"bgp,optional"`
+	BGP             *BGP               `pulumi:"bgp,optional"`
 }
 
 // Annotate documents the type.
-func (s *SiteToSiteArgs) Annotate(an infer.Annotator) { mirror.Describe(an, s, nil) }
+func (s *SiteToSite) Annotate(an infer.Annotator) { mirror.Describe(an, s, nil) }
 
-// BGPArgs mirrors securenetwork.BGPArgs.
-type BGPArgs struct {
+// BGP mirrors securenetwork.BGPArgs.
+type BGP struct {
 	ASN            int    `pulumi:"asn"`
 	PeeringAddress string `pulumi:"peeringAddress"`
 }
 
 // Annotate documents the type.
-func (b *BGPArgs) Annotate(an infer.Annotator) { mirror.Describe(an, b, nil) }
+func (b *BGP) Annotate(an infer.Annotator) { mirror.Describe(an, b, nil) }
 
-// PointToSiteArgs mirrors securenetwork.PointToSiteArgs.
-type PointToSiteArgs struct {
+// PointToSite mirrors securenetwork.PointToSiteArgs.
+type PointToSite struct {
 	ClientAddressPool []string           `pulumi:"clientAddressPool"`
 	TenantID          pulumi.StringInput `pulumi:"tenantId,optional"`
 	Audience          string             `pulumi:"audience,optional"`
 }
 
 // Annotate documents the type.
-func (p *PointToSiteArgs) Annotate(an infer.Annotator) { mirror.Describe(an, p, nil) }
+func (p *PointToSite) Annotate(an infer.Annotator) { mirror.Describe(an, p, nil) }
 
-// HubPeeringArgs mirrors securenetwork.HubPeeringArgs.
-type HubPeeringArgs struct {
+// HubPeering mirrors securenetwork.HubPeeringArgs.
+type HubPeering struct {
 	RemoteVirtualNetworkID pulumi.StringInput `pulumi:"remoteVirtualNetworkId"`
 	UseRemoteGateways      bool               `pulumi:"useRemoteGateways,optional"`
 	CreateHubSide          bool               `pulumi:"createHubSide,optional"`
 }
 
 // Annotate documents the type.
-func (h *HubPeeringArgs) Annotate(an infer.Annotator) { mirror.Describe(an, h, nil) }
+func (h *HubPeering) Annotate(an infer.Annotator) { mirror.Describe(an, h, nil) }

@@ -23,32 +23,32 @@ var Excluded = []string{"HubProvider"}
 type SecureNetworkArgs struct {
 	Archetype  Archetype         `pulumi:"archetype"`
 	Production bool              `pulumi:"production,optional"`
-	Regions    []RegionArgs      `pulumi:"regions"`
-	DDoS       *DDoSArgs         `pulumi:"ddos,optional"`
-	PrivateDNS *PrivateDNSArgs   `pulumi:"privateDns,optional"`
-	Bastion    *BastionArgs      `pulumi:"bastion,optional"`
-	Jumpbox    *JumpboxArgs      `pulumi:"jumpbox,optional"`
-	APIM       *APIMArgs         `pulumi:"apim,optional"`
+	Regions    []Region          `pulumi:"regions"`
+	DDoS       *DDoS             `pulumi:"ddos,optional"`
+	PrivateDNS *PrivateDNS       `pulumi:"privateDns,optional"`
+	Bastion    *Bastion          `pulumi:"bastion,optional"`
+	Jumpbox    *Jumpbox          `pulumi:"jumpbox,optional"`
+	APIM       *APIM             `pulumi:"apim,optional"`
 	Tags       map[string]string `pulumi:"tags,optional"`
 }
 
 // Annotate documents the inputs.
 func (a *SecureNetworkArgs) Annotate(an infer.Annotator) { mirror.Describe(an, a, nil) }
 
-// RegionArgs mirrors securenetwork.RegionArgs.
-type RegionArgs struct {
+// Region mirrors securenetwork.RegionArgs.
+type Region struct {
 	Location          string                    `pulumi:"location"`
 	ResourceGroupName pulumi.StringInput        `pulumi:"resourceGroupName"`
 	AddressSpace      string                    `pulumi:"addressSpace"`
 	Subnets           map[string]SubnetOverride `pulumi:"subnets,optional"`
 	DNSServers        []string                  `pulumi:"dnsServers,optional"`
-	Hybrid            *HybridArgs               `pulumi:"hybrid,optional"`
+	Hybrid            *Hybrid                   `pulumi:"hybrid,optional"`
 	DisableBastion    bool                      `pulumi:"disableBastion,optional"`
 	DisableJumpbox    bool                      `pulumi:"disableJumpbox,optional"`
 }
 
 // Annotate documents the type.
-func (r *RegionArgs) Annotate(an infer.Annotator) {
+func (r *Region) Annotate(an infer.Annotator) {
 	mirror.Describe(an, r, map[string]string{
 		"Subnets": "Subnets override the plan per role (privateEndpoints, apim, jumpbox, bastion, gateway): size, exact CIDR, or no reserved space. Optional; default the library's subnet plan.",
 	})
@@ -64,42 +64,42 @@ type SubnetOverride struct {
 // Annotate documents the type.
 func (s *SubnetOverride) Annotate(an infer.Annotator) { mirror.Describe(an, s, nil) }
 
-// DDoSArgs mirrors securenetwork.DDoSArgs; an empty object creates one plan.
-type DDoSArgs struct {
+// DDoS mirrors securenetwork.DDoSArgs; an empty object creates one plan.
+type DDoS struct {
 	ExistingPlanID    pulumi.StringInput `pulumi:"existingPlanId,optional"`
 	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName,optional"`
 	Location          string             `pulumi:"location,optional"`
 }
 
 // Annotate documents the type.
-func (d *DDoSArgs) Annotate(an infer.Annotator) {
+func (d *DDoS) Annotate(an infer.Annotator) {
 	mirror.Describe(an, d, map[string]string{
-		"": "DDoSArgs choose the DDoS protection plan attached to every virtual network; an empty object creates one plan for all regions.",
+		"": "DDoS choose the DDoS protection plan attached to every virtual network; an empty object creates one plan for all regions.",
 	})
 }
 
-// PrivateDNSArgs mirrors securenetwork.PrivateDNSArgs.
-type PrivateDNSArgs struct {
+// PrivateDNS mirrors securenetwork.PrivateDNSArgs.
+type PrivateDNS struct {
 	ResourceGroupName pulumi.StringInput            `pulumi:"resourceGroupName,optional"`
 	ExistingZoneIDs   map[string]pulumi.StringInput `pulumi:"existingZoneIds,optional"`
 	LinkExistingZones bool                          `pulumi:"linkExistingZones,optional"`
 }
 
 // Annotate documents the type.
-func (p *PrivateDNSArgs) Annotate(an infer.Annotator) { mirror.Describe(an, p, nil) }
+func (p *PrivateDNS) Annotate(an infer.Annotator) { mirror.Describe(an, p, nil) }
 
-// BastionArgs mirrors securenetwork.BastionArgs.
-type BastionArgs struct {
+// Bastion mirrors securenetwork.BastionArgs.
+type Bastion struct {
 	Disabled   bool `pulumi:"disabled,optional"`
 	ScaleUnits int  `pulumi:"scaleUnits,optional"`
 	IPConnect  bool `pulumi:"ipConnect,optional"`
 }
 
 // Annotate documents the type.
-func (b *BastionArgs) Annotate(an infer.Annotator) { mirror.Describe(an, b, nil) }
+func (b *Bastion) Annotate(an infer.Annotator) { mirror.Describe(an, b, nil) }
 
-// JumpboxArgs mirrors securenetwork.JumpboxArgs; the password is a secret.
-type JumpboxArgs struct {
+// Jumpbox mirrors securenetwork.JumpboxArgs; the password is a secret.
+type Jumpbox struct {
 	Disabled              bool                 `pulumi:"disabled,optional"`
 	Size                  string               `pulumi:"size,optional"`
 	AdminUsername         string               `pulumi:"adminUsername,optional"`
@@ -107,19 +107,19 @@ type JumpboxArgs struct {
 	AdminPassword         pulumi.StringInput   `pulumi:"adminPassword,optional" provider:"secret"`
 	AdminGroupObjectIDs   []pulumi.StringInput `pulumi:"adminGroupObjectIds,optional"`
 	AllowedSourcePrefixes []string             `pulumi:"allowedSourcePrefixes,optional"`
-	Image                 *ImageArgs           `pulumi:"image,optional"`
+	Image                 *Image               `pulumi:"image,optional"`
 	OSDiskType            string               `pulumi:"osDiskType,optional"`
 }
 
 // Annotate documents the type.
-func (j *JumpboxArgs) Annotate(an infer.Annotator) {
+func (j *Jumpbox) Annotate(an infer.Annotator) {
 	mirror.Describe(an, j, map[string]string{
 		"AdminPassword": "AdminPassword is the administrator's password, a secret input. Mutually exclusive with SSHPublicKey.",
 	})
 }
 
-// ImageArgs mirrors securenetwork.ImageArgs.
-type ImageArgs struct {
+// Image mirrors securenetwork.ImageArgs.
+type Image struct {
 	Publisher string `pulumi:"publisher"`
 	Offer     string `pulumi:"offer"`
 	SKU       string `pulumi:"sku"`
@@ -127,12 +127,12 @@ type ImageArgs struct {
 }
 
 // Annotate documents the type.
-func (i *ImageArgs) Annotate(an infer.Annotator) { mirror.Describe(an, i, nil) }
+func (i *Image) Annotate(an infer.Annotator) { mirror.Describe(an, i, nil) }
 
-// APIMArgs mirrors securenetwork.APIMArgs.
-type APIMArgs struct {
+// APIM mirrors securenetwork.APIMArgs.
+type APIM struct {
 	VirtualNetworkType *APIMVirtualNetworkType `pulumi:"virtualNetworkType,optional"`
 }
 
 // Annotate documents the type.
-func (a *APIMArgs) Annotate(an infer.Annotator) { mirror.Describe(an, a, nil) }
+func (a *APIM) Annotate(an infer.Annotator) { mirror.Describe(an, a, nil) }

@@ -40,34 +40,34 @@ type AssetReplicationArgs struct {
 	Production        bool                  `pulumi:"production,optional"`
 	ResourceGroupName pulumi.StringInput    `pulumi:"resourceGroupName"`
 	NamePrefix        string                `pulumi:"namePrefix"`
-	Primary           RegionArgs            `pulumi:"primary"`
-	Secondary         *RegionArgs           `pulumi:"secondary,optional"`
+	Primary           Region                `pulumi:"primary"`
+	Secondary         *Region               `pulumi:"secondary,optional"`
 	Replication       *ReplicationMode      `pulumi:"replication,optional"`
 	PrivateDNSZoneIDs pulumi.StringMapInput `pulumi:"privateDnsZoneIds"`
 	EndpointRegions   []string              `pulumi:"endpointRegions,optional"`
 	CrossRegionReason string                `pulumi:"crossRegionReason,optional"`
-	Storage           *StorageArgs          `pulumi:"storage,optional"`
-	Search            *SearchArgs           `pulumi:"search,optional"`
-	Registry          *RegistryArgs         `pulumi:"registry,optional"`
-	KeyVault          *KeyVaultArgs         `pulumi:"keyVault,optional"`
+	Storage           *Storage              `pulumi:"storage,optional"`
+	Search            *Search               `pulumi:"search,optional"`
+	Registry          *Registry             `pulumi:"registry,optional"`
+	KeyVault          *KeyVault             `pulumi:"keyVault,optional"`
 	Tags              map[string]string     `pulumi:"tags,optional"`
 }
 
 // Annotate documents the inputs.
 func (a *AssetReplicationArgs) Annotate(an infer.Annotator) { mirror.Describe(an, a, nil) }
 
-// RegionArgs mirrors replication.RegionArgs.
-type RegionArgs struct {
+// Region mirrors replication.RegionArgs.
+type Region struct {
 	Location                string             `pulumi:"location"`
 	ResourceGroupName       pulumi.StringInput `pulumi:"resourceGroupName,optional"`
 	PrivateEndpointSubnetID pulumi.StringInput `pulumi:"privateEndpointSubnetId"`
 }
 
 // Annotate documents the type.
-func (r *RegionArgs) Annotate(an infer.Annotator) { mirror.Describe(an, r, nil) }
+func (r *Region) Annotate(an infer.Annotator) { mirror.Describe(an, r, nil) }
 
-// StorageArgs mirrors replication.StorageArgs.
-type StorageArgs struct {
+// Storage mirrors replication.StorageArgs.
+type Storage struct {
 	Sku                     string   `pulumi:"sku,optional"`
 	Containers              []string `pulumi:"containers,optional"`
 	SoftDeleteRetentionDays int      `pulumi:"softDeleteRetentionDays,optional"`
@@ -75,10 +75,10 @@ type StorageArgs struct {
 }
 
 // Annotate documents the type.
-func (s *StorageArgs) Annotate(an infer.Annotator) { mirror.Describe(an, s, nil) }
+func (s *Storage) Annotate(an infer.Annotator) { mirror.Describe(an, s, nil) }
 
-// SearchArgs mirrors replication.SearchArgs.
-type SearchArgs struct {
+// Search mirrors replication.SearchArgs.
+type Search struct {
 	Sku                         string `pulumi:"sku,optional"`
 	ReplicaCount                int    `pulumi:"replicaCount,optional"`
 	PartitionCount              int    `pulumi:"partitionCount,optional"`
@@ -87,26 +87,26 @@ type SearchArgs struct {
 }
 
 // Annotate documents the type.
-func (s *SearchArgs) Annotate(an infer.Annotator) { mirror.Describe(an, s, nil) }
+func (s *Search) Annotate(an infer.Annotator) { mirror.Describe(an, s, nil) }
 
-// RegistryArgs mirrors replication.RegistryArgs.
-type RegistryArgs struct {
+// Registry mirrors replication.RegistryArgs.
+type Registry struct {
 	StorageAccountType string `pulumi:"storageAccountType,optional"`
 }
 
 // Annotate documents the type.
-func (r *RegistryArgs) Annotate(an infer.Annotator) { mirror.Describe(an, r, nil) }
+func (r *Registry) Annotate(an infer.Annotator) { mirror.Describe(an, r, nil) }
 
-// KeyVaultArgs mirrors replication.KeyVaultArgs; an empty object creates the vault
+// KeyVault mirrors replication.KeyVaultArgs; an empty object creates the vault
 // with the defaults.
-type KeyVaultArgs struct {
+type KeyVault struct {
 	Sku                     string             `pulumi:"sku,optional"`
 	SoftDeleteRetentionDays int                `pulumi:"softDeleteRetentionDays,optional"`
 	TenantID                pulumi.StringInput `pulumi:"tenantId,optional"`
 }
 
 // Annotate documents the type.
-func (k *KeyVaultArgs) Annotate(an infer.Annotator) { mirror.Describe(an, k, nil) }
+func (k *KeyVault) Annotate(an infer.Annotator) { mirror.Describe(an, k, nil) }
 
 // AssetReplication is the component's outputs; the component itself is the
 // library's.

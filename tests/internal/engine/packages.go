@@ -3,21 +3,24 @@ package engine
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/blang/semver"
+	nodejsgen "github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
+	pythongen "github.com/pulumi/pulumi/pkg/v3/codegen/python"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 )
 
-// SDKLanguages are the languages SDKs are generated for, each into sdk/<dir>:
-// `pulumi package gen-sdk --language <language>`.
-var SDKLanguages = []struct{ Language, Dir string }{
-	{"nodejs", "nodejs"},
-	{"python", "python"},
-	{"dotnet", "dotnet"},
-}
+// SDKLanguages are the languages SDKs are generated for, each into sdk/<language>.
+var SDKLanguages = []string{"nodejs", "python"}
+
+// sdkTool names the generator in the generated files' headers.
+const sdkTool = "pulumi-gen-aiready"
 
 // SchemaFile returns the committed schema of the component provider.
 func SchemaFile(root string) string { return filepath.Join(ProviderDir(root), "schema.json") }
@@ -57,22 +60,90 @@ func PluginSchema(ctx context.Context, cli auto.PulumiCommand, plugin string) ([
 }
 
 // GenerateSDKs writes the SDK of every language of SDKLanguages from the schema
-// file into out/<dir> (`pulumi package gen-sdk`), replacing what was there.
-func GenerateSDKs(ctx context.Context, cli auto.PulumiCommand, schema, out string) error {
-	abs, err := filepath.Abs(schema)
+// file into out/<language>, replacing what was there. It runs the Pulumi code
+// generators of github.com/pulumi/pulumi/pkg/v3 (the tests module's version, the
+// CLI's) in process: the same generators `pulumi package gen-sdk` runs through the
+// Node.js and Python language hosts, which cannot be had here.
+func GenerateSDKs(schemaPath, out string) error {
+	files, err := GenerateSDKFiles(schemaPath)
 	if err != nil {
-		return fmt.Errorf("locating %s: %w", schema, err)
+		return err
 	}
-	for _, l := range SDKLanguages {
-		dir := filepath.Join(out, l.Dir)
+	for lang, fs := range files {
+		dir := filepath.Join(out, lang)
 		if err := os.RemoveAll(dir); err != nil {
 			return fmt.Errorf("clearing %s: %w", dir, err)
 		}
-		if _, err := packageCommand(ctx, cli, filepath.Dir(abs), "gen-sdk", abs, "--language", l.Language, "--out", out); err != nil {
-			return err
+		for name, content := range fs {
+			path := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return fmt.Errorf("writing the %s SDK: %w", lang, err)
+			}
+			if err := os.WriteFile(path, content, 0o644); err != nil {
+				return fmt.Errorf("writing the %s SDK: %w", lang, err)
+			}
 		}
 	}
 	return nil
+}
+
+// GenerateSDKFiles returns, by language, the SDK files generated from the schema
+// file, by path relative to the language's directory.
+func GenerateSDKFiles(schemaPath string) (map[string]map[string][]byte, error) {
+	b, err := os.ReadFile(schemaPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading the schema: %w", err)
+	}
+	var spec schema.PackageSpec
+	if err := json.Unmarshal(b, &spec); err != nil {
+		return nil, fmt.Errorf("decoding %s: %w", schemaPath, err)
+	}
+	out := map[string]map[string][]byte{}
+	for _, lang := range SDKLanguages {
+		// Each generator records its language's info in the package: bind afresh.
+		pkg, diags, err := schema.BindSpec(spec, selfContained{}, schema.ValidationOptions{})
+		if err != nil {
+			return nil, fmt.Errorf("binding %s: %w", schemaPath, err)
+		}
+		if diags.HasErrors() {
+			return nil, fmt.Errorf("binding %s: %w", schemaPath, diags)
+		}
+		var files map[string][]byte
+		switch lang {
+		case "nodejs":
+			files, err = nodejsgen.GeneratePackage(sdkTool, pkg, nil, nil, false, selfContained{})
+		case "python":
+			files, err = pythongen.GeneratePackage(sdkTool, pkg, nil, selfContained{})
+		default:
+			err = fmt.Errorf("no generator for %s", lang)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("generating the %s SDK: %w", lang, err)
+		}
+		out[lang] = files
+	}
+	return out, nil
+}
+
+// selfContained is the schema loader of a package that references no other
+// package, as the component provider's schema does: it loads nothing.
+type selfContained struct{}
+
+func (selfContained) LoadPackage(pkg string, _ *semver.Version) (*schema.Package, error) {
+	return nil, fmt.Errorf("the aiready schema references package %q; only self-contained schemas are generated here", pkg)
+}
+
+func (l selfContained) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
+	return l.LoadPackage(d.Name, d.Version)
+}
+
+func (l selfContained) LoadPackageReference(pkg string, v *semver.Version) (schema.PackageReference, error) {
+	_, err := l.LoadPackage(pkg, v)
+	return nil, err
+}
+
+func (l selfContained) LoadPackageReferenceV2(_ context.Context, d *schema.PackageDescriptor) (schema.PackageReference, error) {
+	return l.LoadPackageReference(d.Name, d.Version)
 }
 
 // TreeDiff compares two directory trees file by file (ignoring the names in
