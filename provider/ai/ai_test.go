@@ -20,6 +20,11 @@ func TestCoverage(t *testing.T) {
 	for _, line := range mirror.Coverage(reflect.TypeFor[ai.AIGatewayArgs](), reflect.TypeFor[aiendpoint.GatewayArgs](), ai.GatewayExcluded...) {
 		t.Error(line)
 	}
+	for _, line := range append(
+		mirror.OutputCoverage(reflect.TypeFor[ai.RegionalAIEndpoint](), reflect.TypeFor[aiendpoint.RegionalAIEndpoint]()),
+		mirror.OutputCoverage(reflect.TypeFor[ai.AIGateway](), reflect.TypeFor[aiendpoint.Gateway]())...) {
+		t.Error(line)
+	}
 }
 
 const (

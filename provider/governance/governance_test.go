@@ -31,6 +31,11 @@ func TestCoverage(t *testing.T) {
 			t.Error(line)
 		}
 	}
+	for _, line := range append(
+		mirror.OutputCoverage(reflect.TypeFor[governance.ManagementGroupHierarchy](), reflect.TypeFor[managementgroups.ManagementGroupHierarchy]()),
+		mirror.OutputCoverage(reflect.TypeFor[governance.AIPolicyBaseline](), reflect.TypeFor[policybaseline.AIPolicyBaseline]())...) {
+		t.Error(line)
+	}
 }
 
 // TestDefaultValuesAreTheLibrarys keeps DefaultValues equal to the library's

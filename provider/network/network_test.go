@@ -16,6 +16,9 @@ func TestCoverage(t *testing.T) {
 	for _, line := range mirror.Coverage(reflect.TypeFor[network.SecureNetworkArgs](), reflect.TypeFor[securenetwork.Args](), network.Excluded...) {
 		t.Error(line)
 	}
+	for _, line := range mirror.OutputCoverage(reflect.TypeFor[network.SecureNetwork](), reflect.TypeFor[securenetwork.SecureNetwork]()) {
+		t.Error(line)
+	}
 }
 
 const (

@@ -16,6 +16,9 @@ func TestCoverage(t *testing.T) {
 	for _, line := range mirror.Coverage(reflect.TypeFor[reliability.AssetReplicationArgs](), reflect.TypeFor[replication.Args]()) {
 		t.Error(line)
 	}
+	for _, line := range mirror.OutputCoverage(reflect.TypeFor[reliability.AssetReplication](), reflect.TypeFor[replication.AssetReplication]()) {
+		t.Error(line)
+	}
 }
 
 const (

@@ -48,3 +48,34 @@ func coverage(p, l reflect.Type, path string, excluded []string, seen map[reflec
 		}
 	}
 }
+
+// OutputCoverage compares a provider output type with the library component it
+// mirrors: one line per output (a pulumi-tagged field) of the library that the
+// provider's type lacks, or has under another name or type, and per provider output
+// the library lacks.
+func OutputCoverage(p, l reflect.Type) []string {
+	p, l = deref(p), deref(l)
+	var out []string
+	for i := range l.NumField() {
+		lf := l.Field(i)
+		name, ok := SchemaName(lf)
+		if !ok {
+			continue
+		}
+		pf, found := p.FieldByName(lf.Name)
+		if pn, _ := SchemaName(pf); !found || pn != name || pf.Type != lf.Type {
+			out = append(out, fmt.Sprintf("library output %s.%s (%q, %s) is not a provider output of the same name and type", l.Name(), lf.Name, name, lf.Type))
+		}
+	}
+	for i := range p.NumField() {
+		pf := p.Field(i)
+		if _, ok := SchemaName(pf); !ok {
+			continue
+		}
+		if _, found := l.FieldByName(pf.Name); !found {
+			out = append(out, fmt.Sprintf("provider output %s.%s is not an output of %s", p.Name(), pf.Name, l))
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -162,3 +162,25 @@ func TestOutputs(t *testing.T) {
 		t.Error("Outputs of a field the component lacks succeeded")
 	}
 }
+
+func TestOutputCoverage(t *testing.T) {
+	type lib struct {
+		pulumi.ResourceState
+		IDs     pulumi.StringMapOutput `pulumi:"ids"`
+		Names   pulumi.StringMapOutput `pulumi:"names"`
+		Regions map[string]string
+	}
+	type prov struct {
+		pulumi.ComponentResource
+		IDs   pulumi.StringMapOutput `pulumi:"ids"`
+		Extra pulumi.StringOutput    `pulumi:"extra"`
+	}
+	got := OutputCoverage(reflect.TypeFor[prov](), reflect.TypeFor[lib]())
+	want := []string{
+		`library output lib.Names ("names", pulumi.StringMapOutput) is not a provider output of the same name and type`,
+		"provider output prov.Extra is not an output of mirror.lib",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("OutputCoverage = %q, want %q", got, want)
+	}
+}

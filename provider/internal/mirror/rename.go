@@ -109,6 +109,7 @@ func NewInputError(err error) error {
 	return &InputError{err: err, msg: Rename(err.Error())}
 }
 
+// Error is the library's message with schema names.
 func (e *InputError) Error() string { return e.msg }
 
 // Unwrap returns the library's error.

@@ -129,19 +129,23 @@ func GenerateSDKFiles(schemaPath string) (map[string]map[string][]byte, error) {
 // package, as the component provider's schema does: it loads nothing.
 type selfContained struct{}
 
+// LoadPackage refuses: there is no other package.
 func (selfContained) LoadPackage(pkg string, _ *semver.Version) (*schema.Package, error) {
 	return nil, fmt.Errorf("the aiready schema references package %q; only self-contained schemas are generated here", pkg)
 }
 
+// LoadPackageV2 refuses: there is no other package.
 func (l selfContained) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
 	return l.LoadPackage(d.Name, d.Version)
 }
 
+// LoadPackageReference refuses: there is no other package.
 func (l selfContained) LoadPackageReference(pkg string, v *semver.Version) (schema.PackageReference, error) {
 	_, err := l.LoadPackage(pkg, v)
 	return nil, err
 }
 
+// LoadPackageReferenceV2 refuses: there is no other package.
 func (l selfContained) LoadPackageReferenceV2(_ context.Context, d *schema.PackageDescriptor) (schema.PackageReference, error) {
 	return l.LoadPackageReference(d.Name, d.Version)
 }
