@@ -243,26 +243,29 @@ func stringsOf(v any) []string {
 // management groups above its subscription, which the caller knows), and no
 // notScope is. Comparisons ignore case and stop at path segments.
 func (a *Assignment) Covers(resourceID string, containers []string) bool {
-	in := func(scope string) bool {
-		if scopeContains(scope, resourceID) {
-			return true
-		}
-		for _, c := range containers {
-			if strings.EqualFold(strings.TrimRight(scope, "/"), strings.TrimRight(c, "/")) {
-				return true
-			}
-		}
-		return false
-	}
-	if !in(a.Scope) {
+	if !inScope(a.Scope, resourceID, containers) {
 		return false
 	}
 	for _, n := range a.NotScopes {
-		if in(n) {
+		if inScope(n, resourceID, containers) {
 			return false
 		}
 	}
 	return true
+}
+
+// inScope reports whether a scope is the resource's id, a parent of it, or one
+// of its containers.
+func inScope(scope, resourceID string, containers []string) bool {
+	if scopeContains(scope, resourceID) {
+		return true
+	}
+	for _, c := range containers {
+		if strings.EqualFold(strings.TrimRight(scope, "/"), strings.TrimRight(c, "/")) {
+			return true
+		}
+	}
+	return false
 }
 
 func scopeContains(scope, id string) bool {
@@ -278,11 +281,21 @@ func scopeContains(scope, id string) bool {
 type Library struct {
 	defs map[string]*Definition
 	sets map[string]*SetDefinition
+	base *Library // consulted for what this library does not hold
 }
 
 // NewLibrary returns an empty library.
 func NewLibrary() *Library {
 	return &Library{defs: map[string]*Definition{}, sets: map[string]*SetDefinition{}}
+}
+
+// NewLibraryOver returns an empty library layered over base: what it does not
+// hold is looked up in base, which it never changes (a stack's own definitions
+// over a tenant's export, without copying the export).
+func NewLibraryOver(base *Library) *Library {
+	l := NewLibrary()
+	l.base = base
+	return l
 }
 
 // AddDefinition adds a definition; it is found by its id and by its name.
@@ -313,6 +326,14 @@ func libraryKeys(kind, id, name string) []string {
 // lookup finds a definition or set by id: the full id, else its kind and name (a
 // custom definition's id names the scope it was created at).
 func (l *Library) lookup(id string) (*Definition, *SetDefinition) {
+	d, s := l.lookupOwn(id)
+	if d == nil && s == nil && l.base != nil {
+		return l.base.lookup(id)
+	}
+	return d, s
+}
+
+func (l *Library) lookupOwn(id string) (*Definition, *SetDefinition) {
 	lower := strings.ToLower(id)
 	if d := l.defs[lower]; d != nil {
 		return d, nil
@@ -338,33 +359,51 @@ func (l *Library) lookup(id string) (*Definition, *SetDefinition) {
 // type, allowed, required ones given) and defaults filled in, and the
 // assignment's effect overrides applied. aliases nil means DefaultAliases.
 func (l *Library) Resolve(a *Assignment, aliases *AliasTable) ([]*Policy, error) {
+	policies, missing, err := l.resolve(a, aliases, false)
+	if err == nil && len(missing) > 0 {
+		err = fmt.Errorf("assignment %s: policyDefinitionId %s is neither a definition nor a set definition of the library", a.Name, a.DefinitionID)
+	}
+	return policies, err
+}
+
+// ResolveSupplied is Resolve for a library that holds only part of what a
+// tenant assigns (custom definitions, but not every built-in): it binds the
+// members the library holds and returns the ids of the definitions (or the set)
+// it does not hold in missing, instead of failing. An error is what ARM would
+// refuse of the members it holds (a parameter value not allowed, a required
+// parameter without a value).
+func (l *Library) ResolveSupplied(a *Assignment, aliases *AliasTable) (policies []*Policy, missing []string, err error) {
+	return l.resolve(a, aliases, true)
+}
+
+func (l *Library) resolve(a *Assignment, aliases *AliasTable, partial bool) ([]*Policy, []string, error) {
 	def, set := l.lookup(a.DefinitionID)
 	switch {
 	case def != nil:
 		p, err := def.Bind(a.Parameters, aliases)
 		if err != nil {
-			return nil, fmt.Errorf("assignment %s: %w", a.Name, err)
+			return nil, nil, fmt.Errorf("assignment %s: %w", a.Name, err)
 		}
 		p.Assignment = a
 		if p, err = a.override(p); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return []*Policy{p}, nil
+		return []*Policy{p}, nil, nil
 	case set != nil:
-		return l.resolveSet(a, set, aliases)
+		return l.resolveSet(a, set, aliases, partial)
 	}
-	return nil, fmt.Errorf("assignment %s: policyDefinitionId %s is neither a definition nor a set definition of the library", a.Name, a.DefinitionID)
+	return nil, []string{a.DefinitionID}, nil
 }
 
-func (l *Library) resolveSet(a *Assignment, set *SetDefinition, aliases *AliasTable) ([]*Policy, error) {
+func (l *Library) resolveSet(a *Assignment, set *SetDefinition, aliases *AliasTable, partial bool) ([]*Policy, []string, error) {
 	values, err := ResolveParameters("set definition "+set.Name, set.Parameters, a.Parameters)
 	if err != nil {
-		return nil, fmt.Errorf("assignment %s: %w", a.Name, err)
+		return nil, nil, fmt.Errorf("assignment %s: %w", a.Name, err)
 	}
 	st := &state{params: values}
 	b := &binder{st: st, aliases: aliases}
 	var out []*Policy
-	var problems []string
+	var problems, missing []string
 	for i, m := range set.Members {
 		label := m.ReferenceID
 		if label == "" {
@@ -372,7 +411,11 @@ func (l *Library) resolveSet(a *Assignment, set *SetDefinition, aliases *AliasTa
 		}
 		def, _ := l.lookup(m.DefinitionID)
 		if def == nil {
-			problems = append(problems, fmt.Sprintf("%s: policyDefinitionId %s is not a definition of the library", label, m.DefinitionID))
+			if partial {
+				missing = append(missing, m.DefinitionID)
+			} else {
+				problems = append(problems, fmt.Sprintf("%s: policyDefinitionId %s is not a definition of the library", label, m.DefinitionID))
+			}
 			continue
 		}
 		p, err := bindMember(b, def, m, aliases)
@@ -389,9 +432,9 @@ func (l *Library) resolveSet(a *Assignment, set *SetDefinition, aliases *AliasTa
 	}
 	if len(problems) > 0 {
 		sort.Strings(problems)
-		return nil, fmt.Errorf("assignment %s of set %s: %s", a.Name, set.Name, strings.Join(problems, "; "))
+		return nil, nil, fmt.Errorf("assignment %s of set %s: %s", a.Name, set.Name, strings.Join(problems, "; "))
 	}
-	return out, nil
+	return out, missing, nil
 }
 
 // bindMember evaluates a member's parameter mapping with the set's values.
@@ -442,44 +485,94 @@ func containsFold(list []string, s string) bool {
 // Load adds every definition and set definition of a JSON document (one object,
 // or an array as `az policy definition list` prints) and returns the assignments
 // it holds. Each object is recognised by what it has: policyRule (a definition),
-// policyDefinitions (a set definition) or policyDefinitionId (an assignment).
+// policyDefinitions (a set definition) or policyDefinitionId (an assignment);
+// exemptions are read by Export.Add.
 func (l *Library) Load(data []byte) ([]*Assignment, error) {
+	var out []*Assignment
+	err := eachObject(data, func(i int, m map[string]any) error {
+		switch kind := kindOf(m); kind {
+		case kindAssignment:
+			a, err := assignmentFromMap(m)
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+		case kindExemption:
+			return fmt.Errorf("%q is a policy exemption (policyAssignmentId and exemptionCategory); read exemptions with Export.Add", str(m, "name"))
+		default:
+			return l.add(kind, m)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// docKind is what a JSON object of a policy export is.
+type docKind uint8
+
+const (
+	kindUnknown docKind = iota
+	kindDefinition
+	kindSet
+	kindAssignment
+	kindExemption
+)
+
+// kindOf recognises an object by what only its kind has.
+func kindOf(m map[string]any) docKind {
+	switch {
+	case envelope(m, "policyRule") != nil:
+		return kindDefinition
+	case envelope(m, "policyDefinitions") != nil:
+		return kindSet
+	case envelope(m, "policyDefinitionId") != nil:
+		return kindAssignment
+	case envelope(m, "policyAssignmentId") != nil && envelope(m, "exemptionCategory") != nil:
+		return kindExemption
+	}
+	return kindUnknown
+}
+
+// add adds a definition or a set definition object.
+func (l *Library) add(kind docKind, m map[string]any) error {
+	switch kind {
+	case kindDefinition:
+		d, err := definitionFromMap(m)
+		if err != nil {
+			return err
+		}
+		l.AddDefinition(d)
+	case kindSet:
+		s, err := setFromMap(m)
+		if err != nil {
+			return err
+		}
+		l.AddSet(s)
+	default:
+		return fmt.Errorf("%q: neither a policy definition (policyRule), a set definition (policyDefinitions), an assignment (policyDefinitionId) nor an exemption (policyAssignmentId and exemptionCategory)", str(m, "name"))
+	}
+	return nil
+}
+
+// eachObject decodes a JSON document (one object or an array of them) and calls
+// fn with each object; an error is prefixed with the object's index "[i]: ".
+func eachObject(data []byte, fn func(i int, m map[string]any) error) error {
 	var raw any
 	if err := decodeJSON(data, &raw); err != nil {
-		return nil, err
+		return err
 	}
 	items, ok := raw.([]any)
 	if !ok {
 		items = []any{raw}
 	}
-	var out []*Assignment
 	for i, it := range items {
 		m, ok := it.(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("[%d]: expected an object", i)
+			return fmt.Errorf("[%d]: expected an object, got %s", i, kindName(it))
 		}
-		switch {
-		case envelope(m, "policyRule") != nil:
-			d, err := definitionFromMap(m)
-			if err != nil {
-				return nil, fmt.Errorf("[%d]: %w", i, err)
-			}
-			l.AddDefinition(d)
-		case envelope(m, "policyDefinitions") != nil:
-			s, err := setFromMap(m)
-			if err != nil {
-				return nil, fmt.Errorf("[%d]: %w", i, err)
-			}
-			l.AddSet(s)
-		case envelope(m, "policyDefinitionId") != nil:
-			a, err := assignmentFromMap(m)
-			if err != nil {
-				return nil, fmt.Errorf("[%d]: %w", i, err)
-			}
-			out = append(out, a)
-		default:
-			return nil, fmt.Errorf("[%d] %q: neither a policy definition (policyRule), a set definition (policyDefinitions) nor an assignment (policyDefinitionId)", i, str(m, "name"))
+		if err := fn(i, m); err != nil {
+			return fmt.Errorf("[%d]: %w", i, err)
 		}
 	}
-	return out, nil
+	return nil
 }

@@ -21,6 +21,19 @@
 // enforcementMode. Bind once, evaluate many times: Evaluate does no parsing and
 // renders no text (Reason is rendered on demand).
 //
+// A tenant: Export reads the exports of `az policy definition list`,
+// `set-definition list`, `assignment list` and `exemption list`, and the
+// Azure/azure-policy repository's files (AddPath: a file or a directory), with
+// errors naming the file and the JSON path, or the line and column of malformed
+// JSON. Assess resolves its assignments once (Library.ResolveSupplied: the
+// members the library holds; the definitions it lacks, such as built-ins not
+// exported, are listed as Missing, never passed), and Assessment.Evaluate
+// evaluates them on a resource at a Placement (its id, the management groups
+// above its subscription), applying scope, notScopes and exemptions. A stack's
+// own definitions layer over a tenant's with NewLibraryOver. Policy.AppliesToType
+// tells, from an if that decides on the type first, that a resource of another
+// type cannot be reported, so callers skip it.
+//
 // # Definitions, sets, assignments
 //
 // Definitions parse in the Azure/azure-policy repository and REST shape
@@ -36,7 +49,14 @@
 // pure function). Assignment overrides of kind policyEffect with
 // policyDefinitionReferenceId selectors replace the effect; policyVersion
 // overrides and resourceSelectors are read but do not change the evaluation.
-// Exemptions are not modelled.
+//
+// Exemptions (learn.microsoft.com/azure/governance/policy/concepts/exemption-structure,
+// read 2026-12-02): an exemption's scope is its id's part before
+// /providers/Microsoft.Authorization/policyExemptions/; it exempts the resources
+// at or below it from its policyAssignmentId (only the members of
+// policyDefinitionReferenceIds when it lists them), Waiver and Mitigated alike,
+// until expiresOn. Its resourceSelectors and assignmentScopeValidation are not
+// read.
 //
 // # Conditions
 //

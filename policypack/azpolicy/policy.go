@@ -27,6 +27,8 @@ type Policy struct {
 	operations []*operationSpec
 	appends    []*operationSpec
 	existence  *existenceSpec
+	types      map[string]bool // the lower-cased types the if can be true for (AppliesToType)
+	anyType    bool
 }
 
 // Bind binds parameter values (checked as ResolveParameters does) and resolves
@@ -50,6 +52,7 @@ func (d *Definition) bindValues(values map[string]any, aliases *AliasTable) (*Po
 		return nil, fmt.Errorf("policy definition %s: %w", d.label(), err)
 	}
 	p.ifCond = c
+	p.types, p.anyType = condTypes(c)
 	if p.Effect, err = d.resolveEffect(b); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,172 @@
+package azpolicy
+
+import (
+	"strings"
+	"time"
+)
+
+// Assessment is a set of assignments resolved against a library once, to be
+// evaluated on many resources: what the policy pack and the azpolicy command
+// both do with a stack's and a tenant's assignments.
+type Assessment struct {
+	// Assignments in the order given.
+	Assignments []*Assessed
+	// Exemptions are checked for every non-compliant verdict.
+	Exemptions []*Exemption
+	// OnlyApplicable skips the policies whose if cannot be true for a resource's
+	// type (Policy.AppliesToType): their verdicts would be Compliant.
+	OnlyApplicable bool
+}
+
+// Assessed is one assignment resolved against the library.
+type Assessed struct {
+	Assignment *Assignment
+	// Policies are the definition, or the set's members, the library holds.
+	Policies []*Policy
+	// Missing are the ids of the definitions (or the set) the library does not
+	// hold: those are not evaluated.
+	Missing []string
+	// Err is what ARM would refuse when the assignment is created (a parameter
+	// value not allowed, a required parameter without a value); its policies are
+	// then not evaluated.
+	Err error
+}
+
+// Assess resolves every assignment (Library.ResolveSupplied); aliases nil means
+// DefaultAliases.
+func Assess(lib *Library, assignments []*Assignment, exemptions []*Exemption, aliases *AliasTable) *Assessment {
+	out := &Assessment{Exemptions: exemptions, Assignments: make([]*Assessed, 0, len(assignments))}
+	for _, a := range assignments {
+		ps, missing, err := lib.ResolveSupplied(a, aliases)
+		out.Assignments = append(out.Assignments, &Assessed{Assignment: a, Policies: ps, Missing: missing, Err: err})
+	}
+	return out
+}
+
+// AppliesToType reports whether any policy of the assessment can be true for a
+// resource of the ARM type, so that a caller can skip converting resources
+// nothing reads.
+func (as *Assessment) AppliesToType(armType string) bool {
+	for _, a := range as.Assignments {
+		for _, p := range a.Policies {
+			if p.AppliesToType(armType) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Placement is where a resource is, for scopes, notScopes and exemptions.
+type Placement struct {
+	// ID is the resource's ARM id; "" when it is not known (at preview).
+	ID string
+	// Containers are the management groups above the resource's subscription,
+	// as scope ids (/providers/Microsoft.Management/managementGroups/<id>).
+	Containers []string
+	// Now judges exemptions' expiry; zero: no exemption has expired.
+	Now time.Time
+}
+
+// Verdict is one policy's evaluation on a resource.
+type Verdict struct {
+	Assessed *Assessed
+	Policy   *Policy
+	Result   Result
+	// Exemption is the exemption that exempts the resource; Result is then the
+	// evaluation Azure would have made without it.
+	Exemption *Exemption
+}
+
+// Evaluate evaluates every policy of every assignment that covers the resource
+// and calls fn with each verdict, in order. When the resource's id is not known
+// and an assignment's scope or notScopes (or an exemption's scope) is a
+// subscription or resource group, whether they apply cannot be told: a
+// non-compliant verdict is then CannotVerify, saying so.
+func (as *Assessment) Evaluate(res *Resource, at Placement, ctx *Context, fn func(Verdict)) {
+	for _, a := range as.Assignments {
+		cov := a.Assignment.coverage(at)
+		if cov == triFalse || len(a.Policies) == 0 {
+			continue
+		}
+		for _, p := range a.Policies {
+			if as.OnlyApplicable && !p.AppliesToType(res.Type()) {
+				continue
+			}
+			v := Verdict{Assessed: a, Policy: p, Result: p.Evaluate(res, ctx)}
+			if v.Result.Outcome == NonCompliant || v.Result.Outcome == ImplicitDeny {
+				as.exempt(&v, at)
+				if cov == triUnknown && v.Exemption == nil {
+					v.Result.Outcome = CannotVerify
+					v.Result.note += "; whether assignment " + a.Assignment.Name + " (scope " + a.Assignment.Scope +
+						") covers the resource cannot be told: its id is not known at preview"
+				}
+			}
+			fn(v)
+		}
+	}
+}
+
+// exempt records the first exemption that exempts the verdict's resource; one
+// whose scope cannot be told makes a non-compliant verdict CannotVerify.
+func (as *Assessment) exempt(v *Verdict, at Placement) {
+	for _, e := range as.Exemptions {
+		if !e.matches(v.Policy, at.Now) {
+			continue
+		}
+		switch scopeTri(e.Scope, at) {
+		case triTrue:
+			v.Exemption = e
+			return
+		case triUnknown:
+			v.Result.Outcome = CannotVerify
+			v.Result.note += "; whether exemption " + e.Name + " (scope " + e.Scope + ") exempts the resource cannot be told: its id is not known at preview"
+		}
+	}
+}
+
+// matches reports whether the exemption exempts the policy (its assignment and
+// member), not expired at now, wherever the resource is.
+func (e *Exemption) matches(p *Policy, now time.Time) bool {
+	if p.Assignment == nil || !strings.EqualFold(strings.TrimRight(e.AssignmentID, "/"), p.Assignment.ResourceID()) {
+		return false
+	}
+	if len(e.ReferenceIDs) > 0 && !containsFold(e.ReferenceIDs, p.ReferenceID) {
+		return false
+	}
+	return !e.Expired(now)
+}
+
+// coverage is Covers with an id that may not be known.
+func (a *Assignment) coverage(at Placement) tri {
+	in := scopeTri(a.Scope, at)
+	if in == triFalse {
+		return triFalse
+	}
+	for _, n := range a.NotScopes {
+		switch scopeTri(n, at) {
+		case triTrue:
+			return triFalse
+		case triUnknown:
+			in = triUnknown
+		}
+	}
+	return in
+}
+
+// scopeTri reports whether a scope holds the resource: known from its id, or,
+// without one, from its containers (a management group scope that is not one
+// of them does not hold it; a subscription or resource group scope cannot be
+// told).
+func scopeTri(scope string, at Placement) tri {
+	if at.ID != "" {
+		return triOf(inScope(scope, at.ID, at.Containers))
+	}
+	if inScope(scope, "", at.Containers) {
+		return triTrue
+	}
+	if strings.HasPrefix(strings.ToLower(scope), "/providers/microsoft.management/managementgroups/") {
+		return triFalse
+	}
+	return triUnknown
+}
