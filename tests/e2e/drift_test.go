@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -15,12 +16,27 @@ import (
 // the internet (components/securenetwork).
 const driftedRule = "Deny-MgmtPorts-Internet-Inbound"
 
+// openedRule is the NSG rule the drift adds: RDP from the internet, opened in the
+// portal "for a quick look".
+const openedRule = "Allow-RDP-From-Portal"
+
+// openedRDP is openedRule as azure-native records an inline NSG rule.
+func openedRDP() map[string]any {
+	return map[string]any{
+		"name": openedRule, "access": "Allow", "direction": "Inbound", "priority": 300.0,
+		"protocol": "Tcp", "sourceAddressPrefix": "Internet", "sourcePortRange": "*",
+		"destinationAddressPrefix": "*", "destinationPortRange": "3389",
+	}
+}
+
 // drift: someone changes the stack in the portal: an AI account opened to the
-// public (publicNetworkAccess Enabled where the archetype has it Disabled, else its
-// network ACL's default action Allow) and an NSG's deny of management ports from
-// the internet removed. `pulumi refresh` shows both changes; the next preview with
-// the pack plans to put the compliant values back, showing the drifted ones; `up`
-// restores them in Azure.
+// public (publicNetworkAccess Enabled where the stack has it Disabled, and its
+// network ACL's default action Allow) and, on an NSG, the deny of management ports
+// from the internet removed and RDP from the internet allowed. `pulumi refresh`
+// shows both changes; `pulumi policy analyze` with the pack judges the refreshed
+// state and reports both as mandatory violations; the next preview with the pack
+// plans to put the compliant values back, showing the drifted ones; `up` restores
+// them in Azure.
 func (f *faults) drift(t *testing.T) {
 	ctx := context.Background()
 	account := firstRecord(t, f.st, "azure-native:cognitiveservices:Account", nil)
@@ -28,13 +44,16 @@ func (f *faults) drift(t *testing.T) {
 	var want string
 	must(t, f.st.Cloud().Edit(account.ID, func(in map[string]any) error {
 		props := in["properties"].(map[string]any)
+		want = `defaultAction: "Allow" => "Deny"`
 		if props["publicNetworkAccess"] == "Disabled" {
 			props["publicNetworkAccess"] = "Enabled"
 			want = `publicNetworkAccess: "Enabled" => "Disabled"`
-			return nil
 		}
-		props["networkAcls"].(map[string]any)["defaultAction"] = "Allow"
-		want = `defaultAction: "Allow" => "Deny"`
+		if acls, ok := props["networkAcls"].(map[string]any); ok {
+			acls["defaultAction"] = "Allow"
+		} else if want != `publicNetworkAccess: "Enabled" => "Disabled"` {
+			return errors.New("the account is neither private nor restricted by network ACLs")
+		}
 		return nil
 	}))
 	must(t, f.st.Cloud().Edit(nsg.ID, func(in map[string]any) error {
@@ -44,7 +63,7 @@ func (f *faults) drift(t *testing.T) {
 				kept = append(kept, r)
 			}
 		}
-		in["securityRules"] = kept
+		in["securityRules"] = append(kept, openedRDP())
 		return nil
 	}))
 
@@ -61,6 +80,8 @@ func (f *faults) drift(t *testing.T) {
 	if drifted[account.URN] != "properties" || drifted[nsg.URN] != "securityRules" {
 		t.Fatalf("refresh found %v; want %s (properties) and %s (securityRules)", drifted, account.URN, nsg.URN)
 	}
+
+	f.driftAnalyzed(t, account.URN, nsg.URN)
 
 	var out bytes.Buffer
 	o := f.pol
@@ -88,8 +109,32 @@ func (f *faults) drift(t *testing.T) {
 	f.upConverges(t, f.program)
 	acc, _, _ := f.st.Cloud().Get(account.ID)
 	n, _, _ := f.st.Cloud().Get(nsg.ID)
-	if !sameJSONValue(acc.Inputs, account.Inputs) || !hasRule(n.Inputs) {
+	if !sameJSONValue(acc.Inputs, account.Inputs) || !hasRule(n.Inputs) || ruleNamed(n.Inputs, openedRule) {
 		t.Errorf("up did not restore the compliant values in Azure")
+	}
+}
+
+// driftAnalyzed: `pulumi policy analyze` runs the pack on the refreshed state
+// (no program, no provider) and stops on the drifted account and NSG: the
+// pack's verdict on what is in Azure, where a preview judges what the program
+// plans.
+func (f *faults) driftAnalyzed(t *testing.T, account, nsg string) {
+	t.Helper()
+	ar, err := f.st.Analyze(context.Background(), engine.AnalyzeOptions{PolicyPacks: f.pol.PolicyPacks, PolicyConfigs: f.pol.PolicyConfigs})
+	f.results = append(f.results, ar)
+	if err != nil {
+		logResult(t, ar)
+		t.Fatalf("policy analyze after the refresh: %v", err)
+	}
+	want := map[string]string{account: "ai-services-restrict-public-network-access", nsg: "network-no-management-ports-from-internet"}
+	for urn, policy := range want {
+		found := false
+		for _, v := range ar.Mandatory() {
+			found = found || v.URN == urn && v.Policy == policy
+		}
+		if !found {
+			t.Errorf("policy analyze of the drifted state: no mandatory %s on %s; got %v", policy, urn, ar.Violations)
+		}
 	}
 }
 
@@ -108,10 +153,13 @@ func firstRecord(t *testing.T, st *engine.Stack, token string, match func(standi
 	return standin.CloudRecord{}
 }
 
-func hasRule(in map[string]any) bool {
+func hasRule(in map[string]any) bool { return ruleNamed(in, driftedRule) }
+
+// ruleNamed reports whether an NSG's inputs hold the inline rule name.
+func ruleNamed(in map[string]any, name string) bool {
 	rules, _ := in["securityRules"].([]any)
 	for _, r := range rules {
-		if m, ok := r.(map[string]any); ok && m["name"] == driftedRule {
+		if m, ok := r.(map[string]any); ok && m["name"] == name {
 			return true
 		}
 	}
