@@ -107,7 +107,11 @@ func (c *Catalog) RequireService(region, service string) error {
 		return err
 	}
 	if !r.Offers(service) {
-		return fmt.Errorf("region %q: service %q is %w there; regions that offer it: %s", region, service, ErrUnavailable, strings.Join(c.RegionsOffering(service), ", "))
+		per := ""
+		if src, ok := c.ServiceImported(service); ok {
+			per = " (per the " + src + ")"
+		}
+		return fmt.Errorf("region %q: service %q is %w there%s; regions that offer it: %s", region, service, ErrUnavailable, per, strings.Join(c.RegionsOffering(service), ", "))
 	}
 	return nil
 }

@@ -206,6 +206,18 @@ func (c *Catalog) addImported(region string, r ImportedRegion) {
 	}
 }
 
+// ServiceImported reports whether the regions offering a service come from the
+// applied import (its provider listing of the service), and names the import.
+func (c *Catalog) ServiceImported(service string) (source string, ok bool) {
+	if c.imported == nil {
+		return "", false
+	}
+	if _, listed := c.imported.Services[service]; !listed {
+		return "", false
+	}
+	return c.imported.Source(), true
+}
+
 // Imported returns the import applied to the catalog, or nil.
 func (c *Catalog) Imported() *Import { return c.imported }
 

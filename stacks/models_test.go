@@ -1,7 +1,9 @@
 package stacks
 
 import (
+	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -126,4 +128,33 @@ func TestLifecycleNotices(t *testing.T) {
 		cfg.LifecycleNotices())
 	days = -1
 	assert.ErrorContains(t, cfg.Validate(), "ai-ready:lifecycleWarningDays: -1: give a number of days from 0 to 3650")
+}
+
+// TestCatalogImportServices: the import's provider listings decide where AI Search
+// and Azure ML may go; AssetReplication is judged by them, naming the import.
+func TestCatalogImportServices(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "catalog", "testdata", "import.json"))
+	require.NoError(t, err)
+	var imp map[string]any
+	require.NoError(t, json.Unmarshal(data, &imp))
+	imp["services"].(map[string]any)["search"] = []string{"eastus", "swedencentral"}
+	edited, err := json.Marshal(imp)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "import.json")
+	require.NoError(t, os.WriteFile(path, edited, 0o644))
+
+	cfg := shippedConfig(t, "corp")
+	cfg["ai-ready:models"] = `[{"name":"text-embedding-3-small","version":"1","deploymentType":"Standard","capacity":10}]`
+	cfg["ai-ready:catalogImport"] = path
+	c, err := LoadConfig("corp", mapSource{values: cfg})
+	require.NoError(t, err, "the import offers the model in both regions")
+	_, err = NewPlan(c)
+	require.Error(t, err, "the import's Microsoft.Search listing has no westus")
+	assert.Contains(t, err.Error(), `region "westus": service "search" is not available there (per the `+importSource+`); regions that offer it: eastus, swedencentral`)
+
+	cfg["ai-ready:catalogImport"] = filepath.Join("..", "catalog", "testdata", "import.json")
+	c, err = LoadConfig("corp", mapSource{values: cfg})
+	require.NoError(t, err)
+	_, err = NewPlan(c)
+	require.NoError(t, err, "the fixture's listing offers AI Search in both of corp's regions")
 }

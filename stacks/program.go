@@ -500,6 +500,7 @@ func (c *Config) replicationArgs(resourceGroups, subnets map[string]pulumi.Strin
 		mode = replication.ObjectReplication
 	}
 	args := &replication.Args{
+		Catalog:           c.Catalog(),
 		Archetype:         c.Archetype,
 		Production:        c.Production(),
 		ResourceGroupName: resourceGroups[c.Primary()],

@@ -1,6 +1,7 @@
 package replication
 
 import (
+	"github.com/aiready/aiready/catalog"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -135,6 +136,12 @@ type Args struct {
 	// KeyVault, when set, creates a key vault for customer-managed keys in the
 	// primary region. Optional; default nil: no vault.
 	KeyVault *KeyVaultArgs
+	// Catalog holds the regions and the services each offers (storage, AI Search,
+	// Azure ML, Key Vault), which both regions are checked against; a stack's
+	// catalog with its subscription's import applied (ai-ready:catalogImport)
+	// judges the services by the import's provider listings. Optional; default
+	// catalog.Default().
+	Catalog *catalog.Catalog
 	// Tags are added to every taggable resource. Optional. The convention tags
 	// (aiready-archetype, aiready-environment, aiready-component) win over a user
 	// tag of the same key.

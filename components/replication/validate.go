@@ -121,7 +121,10 @@ func (a *Args) resolve() (*resolved, error) {
 	bad := func(format string, v ...any) {
 		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalidArgs}, v...)...))
 	}
-	cat := catalog.Default()
+	cat := a.Catalog
+	if cat == nil {
+		cat = catalog.Default()
+	}
 	r := &resolved{archetype: a.Archetype, mode: a.Replication}
 
 	if r.archetype == "" {

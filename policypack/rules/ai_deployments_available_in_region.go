@@ -66,8 +66,12 @@ func regionOffers(cat *config.Catalog, r *Resource, service, what string) (Findi
 			region, cat.Version, strings.Join(config.SortedKeys(cat.Regions), ", ")), false
 	}
 	if !reg.Offers(service) {
-		return Violation("region %q does not offer the %s (catalog version %s); use one of %s.",
-			region, what, cat.Version, strings.Join(cat.RegionsOffering(service), ", ")), false
+		source := "catalog version " + cat.Version
+		if src, imported := cat.ServiceImported(service); imported {
+			source = "per the " + src
+		}
+		return Violation("region %q does not offer the %s (%s); use one of %s.",
+			region, what, source, strings.Join(cat.RegionsOffering(service), ", ")), false
 	}
 	return Finding{}, true
 }

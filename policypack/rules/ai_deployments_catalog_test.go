@@ -195,3 +195,24 @@ func TestAIDeploymentsLifecycle(t *testing.T) {
 		{name: "before deprecation", ctx: on("2025-06-01", 30), resources: []*Resource{east, chat}},
 	})
 }
+
+// TestAIDeploymentsServicesFromImport: an import's provider listing of AI Search
+// decides the regions a search service may use, and the verdict names the import.
+func TestAIDeploymentsServicesFromImport(t *testing.T) {
+	ctx := withSettings(NewContext(), func(s *config.Settings) {
+		imp := map[string]any{"subscription": "22222222-2222-2222-2222-222222222222", "date": "2026-12-02",
+			"regions":  map[string]any{"eastus2": map[string]any{"models": map[string]any{}}},
+			"services": map[string]any{"search": []any{"eastus2"}}}
+		if err := s.Set("catalogImport", imp); err != nil {
+			t.Fatal(err)
+		}
+	})
+	search := func(region string) *Resource {
+		return res(TypeSearchService, "srch", set(fixture(t, "search_valid"), "location", region))
+	}
+	runStackCases(t, AIDeploymentsAvailable, []stackCase{
+		{name: "a region the listing offers", ctx: ctx, resources: []*Resource{search("eastus2")}},
+		{name: "a region the listing lacks", ctx: ctx, resources: []*Resource{search("westus2")},
+			want: []string{urn(TypeSearchService, "srch") + ": region \"westus2\" does not offer the AI Search service (per the " + importSource + "); use one of eastus2."}},
+	})
+}

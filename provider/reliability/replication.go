@@ -14,6 +14,10 @@ func init() {
 	mirror.Pair(reflect.TypeFor[AssetReplication](), reflect.TypeFor[replication.AssetReplication]())
 }
 
+// Excluded are the replication.Args fields the provider does not offer: the
+// catalog is the embedded one (a custom catalog is a Go program's choice).
+var Excluded = []string{"Catalog"}
+
 // Archetype is the landing-zone archetype of an AssetReplication (replication.Archetypes).
 type Archetype string
 
