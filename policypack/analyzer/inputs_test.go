@@ -274,6 +274,11 @@ func TestAnalyzeRemembersOnlyWhatStackRulesRead(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
+	// azure-policy-assignments reads every type Azure Policy can evaluate; without
+	// it, an NSG is read by resource rules only.
+	if err := configure(t, c, map[string]*pulumirpc.PolicyConfig{"azure-policy-assignments": level(pulumirpc.EnforcementLevel_DISABLED)}); err != nil {
+		t.Fatal(err)
+	}
 	analyzeOne("azure-native:network:NetworkSecurityGroup", "nsg") // resource rules only
 	analyzeOne("aws:s3/bucket:Bucket", "bucket")                   // no rule
 	analyzeOne("azure-native:apimanagement/v20240501:Backend", "backend")
@@ -282,7 +287,8 @@ func TestAnalyzeRemembersOnlyWhatStackRulesRead(t *testing.T) {
 		t.Fatalf("remembered %v, want account and backend", got)
 	}
 	// A disabled stack rule's types are not remembered (only the pool rule reads backends).
-	if err := configure(t, c, map[string]*pulumirpc.PolicyConfig{"reliability-apim-pool-circuit-breaker": level(pulumirpc.EnforcementLevel_DISABLED)}); err != nil {
+	if err := configure(t, c, map[string]*pulumirpc.PolicyConfig{"reliability-apim-pool-circuit-breaker": level(pulumirpc.EnforcementLevel_DISABLED),
+		"azure-policy-assignments": level(pulumirpc.EnforcementLevel_DISABLED)}); err != nil {
 		t.Fatal(err)
 	}
 	analyzeOne("azure-native:apimanagement/v20240501:Backend", "backend2")

@@ -43,6 +43,7 @@ type Server struct {
 	opts  Options
 	rules []*rules.Rule
 	index rules.Index
+	fixes rules.Index // the rules with a Fix (resource and stack rules), by type
 
 	state atomic.Pointer[state]
 
@@ -114,7 +115,7 @@ func New(opts Options) (*Server, error) {
 	default:
 		return nil, fmt.Errorf("analyzer: pack level %q is not an enforcement level; use advisory, mandatory, remediate or disabled", opts.Level)
 	}
-	s := &Server{opts: opts, rules: list, index: rules.NewIndex(list)}
+	s := &Server{opts: opts, rules: list, index: rules.NewIndex(list), fixes: rules.NewFixIndex(list)}
 	levels := s.defaultLevels()
 	s.state.Store(&state{levels: levels, settings: config.Default(), preview: true, stackTypes: s.stackTypes(levels)})
 	return s, nil
@@ -472,7 +473,7 @@ func (s *Server) AnalyzeStack(_ context.Context, req *pulumirpc.AnalyzeStackRequ
 // each seeing the previous one's result.
 func (s *Server) Remediate(_ context.Context, req *pulumirpc.AnalyzeRequest) (*pulumirpc.RemediateResponse, error) {
 	st := s.state.Load()
-	applicable := s.index[rules.NormalizeType(req.GetType())]
+	applicable := s.fixes[rules.NormalizeType(req.GetType())]
 	var rs []*pulumirpc.Remediation
 	var r *rules.Resource
 	ctx := st.context()
@@ -538,7 +539,7 @@ func (s *Server) appendDiagnostics(ds []*pulumirpc.AnalyzeDiagnostic, rule *rule
 		if level == rules.Remediate {
 			level = rules.Mandatory
 		}
-		if f.Unknown != "" && preview {
+		if f.Unknown != "" && preview || f.Advisory {
 			level = rules.Advisory
 		}
 		u := f.URN

@@ -179,7 +179,7 @@ func locateJSONError(data []byte, err error) error {
 func (e *Export) AddFile(path string, allowed Kinds) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("reading %w", err)
+		return fileError(path, err)
 	}
 	return e.Add(path, data, allowed)
 }
@@ -191,7 +191,7 @@ func (e *Export) AddFile(path string, allowed Kinds) error {
 func (e *Export) AddPath(path string, allowed Kinds) error {
 	info, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("reading %w", err)
+		return fileError(path, err)
 	}
 	if !info.IsDir() {
 		return e.AddFile(path, allowed)
@@ -207,7 +207,7 @@ func (e *Export) AddPath(path string, allowed Kinds) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("reading %w", err)
+		return fileError(path, err)
 	}
 	sort.Strings(files)
 	for _, f := range files {
@@ -271,13 +271,22 @@ func (e *Export) addSplit(dir string, allowed Kinds) error {
 func readJSONFile(path string) (any, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading %w", err)
+		return nil, fileError(path, err)
 	}
 	var v any
 	if err := decodeJSON(data, &v); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, locateJSONError(data, err))
 	}
 	return v, nil
+}
+
+// fileError names the file once: "<path>: no such file or directory".
+func fileError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", path, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 // Merge adds another export's contents (its library's definitions and sets

@@ -96,6 +96,9 @@ func TestSetAcceptsValidConfig(t *testing.T) {
 		"lifecycleWarningDays":  30.0,
 		"lifecycleAsOf":         "2026-12-02",
 	}
+	for k, v := range azurePolicyExamples(t) {
+		valid[k] = v
+	}
 	for _, k := range Keys {
 		v, ok := valid[k.Name]
 		if !ok {

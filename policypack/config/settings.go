@@ -86,6 +86,8 @@ type Settings struct {
 	FastPathSKUs []string
 	// ExternalBastion says Azure Bastion is provided outside the stack (e.g. in a hub).
 	ExternalBastion bool
+	// AzurePolicy is the azure-policy-assignments policy's configuration.
+	AzurePolicy AzurePolicy
 
 	platform map[string]string // lower-case subscription id -> area
 }
@@ -281,7 +283,7 @@ func stringArraySchema(desc string, item map[string]any) map[string]any {
 }
 
 // Keys lists every config key of the pack.
-var Keys = []Key{
+var Keys = append([]Key{
 	{
 		Name:        "archetype",
 		Description: "The archetype of every stack the pack runs on (corp, online, dev, sandbox or one mapped in archetypes); overrides stack config and tags.",
@@ -627,7 +629,7 @@ var Keys = []Key{
 			return nil
 		},
 	},
-}
+}, azurePolicyKeys...)
 
 var keysByName = func() map[string]*Key {
 	m := make(map[string]*Key, len(Keys))

@@ -12,6 +12,9 @@ type Finding struct {
 	// Unknown, when set, is the property path whose value is unknown: the rule could not
 	// decide. Message then says what could not be verified.
 	Unknown string
+	// Advisory reports the finding as advisory whatever the policy's level: what the
+	// rule reports without asking to stop the deployment (e.g. an Azure Policy Audit).
+	Advisory bool
 }
 
 // Violation returns a finding with a formatted message.

@@ -72,6 +72,21 @@ func NewIndex(list []*Rule) Index {
 	return idx
 }
 
+// NewFixIndex indexes the rules with a Fix, resource and stack rules alike, for
+// the analyzer's Remediate, which sees one resource at a time.
+func NewFixIndex(list []*Rule) Index {
+	idx := Index{}
+	for _, r := range list {
+		if r.Fix == nil {
+			continue
+		}
+		for _, t := range r.Types {
+			idx[t] = append(idx[t], r)
+		}
+	}
+	return idx
+}
+
 // guidRE matches a built-in policy definition's name.
 var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
