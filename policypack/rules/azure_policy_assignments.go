@@ -25,8 +25,11 @@ var AzurePolicyAssignments = register(&Rule{
 	Mirrors: "the Azure Policy assignments themselves, evaluated at preview with the pack's Azure Policy evaluator (definition rules, set parameter mappings, " +
 		"scopes, notScopes, exemptions, enforcementMode); Modify remediates the inputs at level remediate",
 	Severity: High,
-	Level:    Mandatory,
-	Types:    nativeTypes(),
+	// Opt-in: without the tenant's built-in definitions most assignments can only
+	// be reported as not evaluated; enable it (mandatory) where the tenant's
+	// definitions are supplied.
+	Level: Disabled,
+	Types: nativeTypes(),
 	Config: []string{"azurePolicyDefinitions", "azurePolicyAssignments", "azurePolicyExemptions", "azurePolicyFiles",
 		"azurePolicyAliases", "azurePolicyManagementGroups", "azurePolicyStackAssignments"},
 	CheckStack: checkAzurePolicy,

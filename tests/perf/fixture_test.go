@@ -117,8 +117,8 @@ func findings(tb testing.TB, set []Resource, only map[string]bool) []string {
 	list := ToRules(set)
 	var out []string
 	for _, rule := range rules.All() {
-		if only != nil && !only[rule.Name] {
-			continue
+		if only != nil && !only[rule.Name] || only == nil && rule.Level == rules.Disabled {
+			continue // the analyzer runs no rule whose level is disabled
 		}
 		if rule.IsStack() {
 			for _, f := range rule.CheckStack(ctx, rules.NewStack(list)) {
