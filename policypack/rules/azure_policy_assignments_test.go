@@ -2,7 +2,6 @@ package rules
 
 import (
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -82,18 +81,7 @@ func withLevels(ctx *Context, fs []Finding) []string {
 
 func runAzurePolicyCases(t *testing.T, cases []stackCase) {
 	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ctx := tc.ctx
-			if ctx == nil {
-				ctx = NewContext()
-			}
-			got := withLevels(ctx, AzurePolicyAssignments.RunStack(ctx, NewStack(tc.resources)))
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Fatalf("findings:\n got  %q\n want %q", got, tc.want)
-			}
-		})
-	}
+	runStackCasesAs(t, AzurePolicyAssignments, cases, withLevels)
 }
 
 func TestAzurePolicyStackAssignments(t *testing.T) {

@@ -201,13 +201,19 @@ type stackCase struct {
 
 func runStackCases(t *testing.T, rule *Rule, cases []stackCase) {
 	t.Helper()
+	runStackCasesAs(t, rule, cases, messages)
+}
+
+// runStackCasesAs runs a stack rule's cases, rendering the findings with render.
+func runStackCasesAs(t *testing.T, rule *Rule, cases []stackCase, render func(*Context, []Finding) []string) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := tc.ctx
 			if ctx == nil {
 				ctx = NewContext()
 			}
-			got := messages(ctx, rule.RunStack(ctx, NewStack(tc.resources)))
+			got := render(ctx, rule.RunStack(ctx, NewStack(tc.resources)))
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Fatalf("findings:\n got  %q\n want %q", got, tc.want)
 			}

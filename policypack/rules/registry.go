@@ -60,24 +60,20 @@ type Index map[string][]*Rule
 
 // NewIndex indexes the resource rules of a list.
 func NewIndex(list []*Rule) Index {
-	idx := Index{}
-	for _, r := range list {
-		if r.Check == nil {
-			continue
-		}
-		for _, t := range r.Types {
-			idx[t] = append(idx[t], r)
-		}
-	}
-	return idx
+	return indexBy(list, func(r *Rule) bool { return r.Check != nil })
 }
 
 // NewFixIndex indexes the rules with a Fix, resource and stack rules alike, for
 // the analyzer's Remediate, which sees one resource at a time.
 func NewFixIndex(list []*Rule) Index {
+	return indexBy(list, func(r *Rule) bool { return r.Fix != nil })
+}
+
+// indexBy maps each type to the rules of list that keep holds for.
+func indexBy(list []*Rule, keep func(*Rule) bool) Index {
 	idx := Index{}
 	for _, r := range list {
-		if r.Fix == nil {
+		if !keep(r) {
 			continue
 		}
 		for _, t := range r.Types {
