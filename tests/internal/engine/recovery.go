@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -203,4 +205,40 @@ func plainSecrets(v any) any {
 		return out
 	}
 	return v
+}
+
+// RepairTruncatedAttrs removes the attribute files (`<key>.attrs`, the content
+// type and MD5 the file backend keeps beside each object) that do not decode,
+// and returns their paths relative to the state directory. The blob library
+// the file backend uses writes an object atomically (a temporary file, then a
+// rename) but its `.attrs` sidecar in place, before the rename: a CLI killed
+// between the two leaves the checkpoint intact and its sidecar empty, and the
+// next run fails with "failed to load checkpoint: EOF". Removing the sidecar is
+// safe: without one the object is read with a default content type.
+func (s *Stack) RepairTruncatedAttrs() ([]string, error) {
+	root := filepath.Join(s.Dir, "state")
+	var removed []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".attrs") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var attrs map[string]any
+		if json.Unmarshal(b, &attrs) == nil {
+			return nil
+		}
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		removed = append(removed, rel)
+		return nil
+	})
+	if err != nil {
+		return removed, fmt.Errorf("stack %s: repairing the state's attribute files: %w", s.Name, err)
+	}
+	return removed, nil
 }
