@@ -183,20 +183,7 @@ func (v *validator) region(cat *catalog.Catalog, a *Args, i int, in RegionArgs, 
 		out.mode = HybridNone
 	}
 
-	locationOK := false
-	switch {
-	case in.Location == "":
-		v.add("%sLocation: required; use an Azure region name such as \"eastus2\"", p)
-	default:
-		if _, err := cat.Region(in.Location); err != nil {
-			v.add("%sLocation: %v", p, err)
-		} else if j, dup := seen[in.Location]; dup {
-			v.add("%sLocation: %q is already Regions[%d]; each region may appear once (one network per region)", p, in.Location, j)
-		} else {
-			seen[in.Location] = i
-			locationOK = true
-		}
-	}
+	locationOK := v.location(cat, p, i, in.Location, seen)
 	if in.ResourceGroupName == nil {
 		v.add("%sResourceGroupName: required; the existing resource group of the region's network", p)
 	}
@@ -205,26 +192,8 @@ func (v *validator) region(cat *catalog.Catalog, a *Args, i int, in RegionArgs, 
 			v.add("%sDNSServers[%d]: %q is not an IPv4 address", p, j, s)
 		}
 	}
-
-	// Services the region must offer.
 	if locationOK {
-		need := func(service, why string) {
-			if err := cat.RequireService(in.Location, service); err != nil {
-				v.add("%sLocation: %v (needed for %s)", p, err, why)
-			}
-		}
-		if out.bastion {
-			need(catalog.ServiceBastion, "Azure Bastion; set DisableBastion to build none here")
-		}
-		if a.DDoS != nil {
-			need(catalog.ServiceDDoS, "DDoS protection")
-		}
-		switch out.mode {
-		case HybridExpressRoute:
-			need(catalog.ServiceExpressRoute, "Hybrid.Mode ExpressRoute")
-		case HybridVPN:
-			need(catalog.ServiceVPNGateway, "Hybrid.Mode VPN")
-		}
+		v.regionServices(cat, p, a, out)
 	}
 
 	// Address space and plan.
@@ -244,24 +213,68 @@ func (v *validator) region(cat *catalog.Catalog, a *Args, i int, in RegionArgs, 
 			v.add("%sSubnets[%q].Omit: the region builds this subnet (%s); keep its space or turn the feature off", p, role, whyBuilt(role))
 		}
 	}
-
-	// Who may reach the jumpbox.
 	if out.jumpbox {
-		if out.bastion {
-			if b, ok := out.subnets[SubnetBastion]; ok {
-				out.jumpboxSources = append(out.jumpboxSources, b.String())
-			}
-		}
-		out.jumpboxSources = append(out.jumpboxSources, a.Jumpbox.AllowedSourcePrefixes...)
-		if !out.bastion && len(a.Jumpbox.AllowedSourcePrefixes) == 0 {
-			field := p + "DisableBastion"
-			if a.Bastion.Disabled {
-				field = "Bastion.Disabled"
-			}
-			v.add("%s: the jumpbox of %s would be unreachable (no Bastion there and Jumpbox.AllowedSourcePrefixes is empty); set Jumpbox.AllowedSourcePrefixes to the hub Bastion's subnet, or set %sDisableJumpbox", field, p[:len(p)-1], p)
-		}
+		v.jumpboxSources(p, a, &out)
 	}
 	return out
+}
+
+// location checks a region's Location, recording it in seen (location to index);
+// it reports whether the location is a known region not seen before.
+func (v *validator) location(cat *catalog.Catalog, p string, i int, location string, seen map[string]int) bool {
+	if location == "" {
+		v.add("%sLocation: required; use an Azure region name such as \"eastus2\"", p)
+		return false
+	}
+	if _, err := cat.Region(location); err != nil {
+		v.add("%sLocation: %v", p, err)
+		return false
+	}
+	if j, dup := seen[location]; dup {
+		v.add("%sLocation: %q is already Regions[%d]; each region may appear once (one network per region)", p, location, j)
+		return false
+	}
+	seen[location] = i
+	return true
+}
+
+// regionServices checks that the region offers the services it builds.
+func (v *validator) regionServices(cat *catalog.Catalog, p string, a *Args, out resolvedRegion) {
+	need := func(service, why string) {
+		if err := cat.RequireService(out.Location, service); err != nil {
+			v.add("%sLocation: %v (needed for %s)", p, err, why)
+		}
+	}
+	if out.bastion {
+		need(catalog.ServiceBastion, "Azure Bastion; set DisableBastion to build none here")
+	}
+	if a.DDoS != nil {
+		need(catalog.ServiceDDoS, "DDoS protection")
+	}
+	switch out.mode {
+	case HybridExpressRoute:
+		need(catalog.ServiceExpressRoute, "Hybrid.Mode ExpressRoute")
+	case HybridVPN:
+		need(catalog.ServiceVPNGateway, "Hybrid.Mode VPN")
+	}
+}
+
+// jumpboxSources resolves who may reach the region's jumpbox: the region's Bastion
+// subnet and Jumpbox.AllowedSourcePrefixes; with neither the jumpbox is unreachable.
+func (v *validator) jumpboxSources(p string, a *Args, out *resolvedRegion) {
+	if out.bastion {
+		if b, ok := out.subnets[SubnetBastion]; ok {
+			out.jumpboxSources = append(out.jumpboxSources, b.String())
+		}
+	}
+	out.jumpboxSources = append(out.jumpboxSources, a.Jumpbox.AllowedSourcePrefixes...)
+	if !out.bastion && len(a.Jumpbox.AllowedSourcePrefixes) == 0 {
+		field := p + "DisableBastion"
+		if a.Bastion.Disabled {
+			field = "Bastion.Disabled"
+		}
+		v.add("%s: the jumpbox of %s would be unreachable (no Bastion there and Jumpbox.AllowedSourcePrefixes is empty); set Jumpbox.AllowedSourcePrefixes to the hub Bastion's subnet, or set %sDisableJumpbox", field, p[:len(p)-1], p)
+	}
 }
 
 func whyBuilt(role SubnetRole) string {
@@ -297,131 +310,181 @@ func (v *validator) hybrid(p string, out *resolvedRegion) {
 
 	switch out.mode {
 	case HybridExpressRoute:
-		er := h.ExpressRoute
-		if er == nil || er.CircuitID == nil {
-			v.add("%sExpressRoute.CircuitID: required for ExpressRoute: the resource id of the circuit to connect (/subscriptions/<id>/resourceGroups/<group>/providers/%s/<name>)", p, expressRouteCircuitType)
-			if er == nil {
-				return
-			}
-		} else if s, ok := concrete(er.CircuitID); ok {
-			if _, err := parseResourceID(p+"ExpressRoute.CircuitID", s, expressRouteCircuitType); err != nil {
-				v.errs = append(v.errs, err)
-			}
-		}
-		out.sku = er.SKU
-		if out.sku == "" {
-			out.sku = ErGw3AZ
-		}
-		switch out.sku {
-		case ErGw3AZ, ErGwScale:
-		case UltraPerformance:
-			v.add("%sExpressRoute.SKU: %q is a non-AZ SKU that cannot span availability zones, which Microsoft migrates to %s; use %s (FastPath too, zone-redundant) or %s", p, er.SKU, azEquivalents[er.SKU], ErGw3AZ, ErGwScale)
-		case "Standard", "HighPerformance", "ErGw1AZ", "ErGw2AZ":
-			v.add("%sExpressRoute.SKU: %q does not support FastPath; use %s or %s (with at least %d scale units)", p, er.SKU, ErGw3AZ, ErGwScale, MinFastPathScaleUnits)
-		default:
-			v.add("%sExpressRoute.SKU: %q is not an ExpressRoute gateway SKU; use %s or %s (the zone-redundant SKUs with FastPath)", p, er.SKU, ErGw3AZ, ErGwScale)
-		}
-		if out.sku == ErGwScale {
-			out.minUnits, out.maxUnits = er.MinScaleUnits, er.MaxScaleUnits
-			if out.minUnits == 0 {
-				out.minUnits = MinFastPathScaleUnits
-			}
-			if out.maxUnits == 0 {
-				out.maxUnits = out.minUnits
-			}
-			if out.minUnits < MinFastPathScaleUnits {
-				v.add("%sExpressRoute.MinScaleUnits: %d is too few for FastPath; an ErGwScale gateway needs at least %d", p, er.MinScaleUnits, MinFastPathScaleUnits)
-			}
-			if out.maxUnits < out.minUnits || out.maxUnits > 40 {
-				v.add("%sExpressRoute.MaxScaleUnits: %d must be from MinScaleUnits (%d) to 40", p, out.maxUnits, out.minUnits)
-			}
-		} else if er.MinScaleUnits != 0 || er.MaxScaleUnits != 0 {
-			v.add("%sExpressRoute.MinScaleUnits/MaxScaleUnits: only for the %s SKU (SKU is %s)", p, ErGwScale, out.sku)
-		}
+		v.expressRoute(p, out)
 	case HybridVPN:
-		vpn := h.VPN
-		if vpn == nil {
-			v.add("%sVPN: required when Mode is %s; set SiteToSite and/or PointToSite", p, HybridVPN)
+		v.vpn(p, out)
+	case HybridHubPeering:
+		v.hubPeering(p, h.HubPeering)
+	}
+}
+
+// expressRoute checks Hybrid.ExpressRoute (p ends in "Hybrid.") and resolves the
+// gateway SKU and scale units.
+func (v *validator) expressRoute(p string, out *resolvedRegion) {
+	er := out.Hybrid.ExpressRoute
+	if er == nil || er.CircuitID == nil {
+		v.add("%sExpressRoute.CircuitID: required for ExpressRoute: the resource id of the circuit to connect (/subscriptions/<id>/resourceGroups/<group>/providers/%s/<name>)", p, expressRouteCircuitType)
+		if er == nil {
 			return
 		}
-		out.sku = vpn.SKU
-		if out.sku == "" {
-			out.sku = DefaultVPNSKU
+	} else if s, ok := concrete(er.CircuitID); ok {
+		if _, err := parseResourceID(p+"ExpressRoute.CircuitID", s, expressRouteCircuitType); err != nil {
+			v.errs = append(v.errs, err)
 		}
-		out.generation = vpnSKUGenerations[out.sku]
-		switch {
-		case out.generation != "":
-		case out.sku == "Basic":
-			v.add("%sVPN.SKU: \"Basic\" is not allowed (no zone redundancy, no Entra ID point-to-site, no BGP; Azure Policy e345b6c3 audits it); use %s or another VpnGw<n>AZ SKU", p, DefaultVPNSKU)
-		case azEquivalents[out.sku] != "" && vpnLegacyEquivalents[out.sku] == "":
-			v.add("%sVPN.SKU: %q is a non-AZ SKU Azure no longer creates (since 2025-01-01: NonAzSkusNotAllowedForVPNGateway); use %s, its zone-redundant equivalent", p, vpn.SKU, azEquivalents[out.sku])
-		case vpnLegacyEquivalents[out.sku] != "":
-			v.add("%sVPN.SKU: %q is a legacy SKU Azure no longer creates; use %s", p, vpn.SKU, vpnLegacyEquivalents[out.sku])
-		default:
-			v.add("%sVPN.SKU: %q is not a VPN gateway SKU; use VpnGw1AZ to VpnGw5AZ (default %s)", p, vpn.SKU, DefaultVPNSKU)
+	}
+	out.sku = er.SKU
+	if out.sku == "" {
+		out.sku = ErGw3AZ
+	}
+	v.expressRouteSKU(p, er.SKU, out.sku)
+	v.expressRouteScaleUnits(p, er, out)
+}
+
+// expressRouteSKU checks the ExpressRoute gateway SKU (given as set and after the
+// default): only the zone-redundant SKUs with FastPath are allowed.
+func (v *validator) expressRouteSKU(p, given, sku string) {
+	switch sku {
+	case ErGw3AZ, ErGwScale:
+	case UltraPerformance:
+		v.add("%sExpressRoute.SKU: %q is a non-AZ SKU that cannot span availability zones, which Microsoft migrates to %s; use %s (FastPath too, zone-redundant) or %s", p, given, azEquivalents[given], ErGw3AZ, ErGwScale)
+	case "Standard", "HighPerformance", "ErGw1AZ", "ErGw2AZ":
+		v.add("%sExpressRoute.SKU: %q does not support FastPath; use %s or %s (with at least %d scale units)", p, given, ErGw3AZ, ErGwScale, MinFastPathScaleUnits)
+	default:
+		v.add("%sExpressRoute.SKU: %q is not an ExpressRoute gateway SKU; use %s or %s (the zone-redundant SKUs with FastPath)", p, given, ErGw3AZ, ErGwScale)
+	}
+}
+
+// expressRouteScaleUnits resolves and checks an ErGwScale gateway's scale units,
+// which no other SKU takes.
+func (v *validator) expressRouteScaleUnits(p string, er *ExpressRouteArgs, out *resolvedRegion) {
+	if out.sku != ErGwScale {
+		if er.MinScaleUnits != 0 || er.MaxScaleUnits != 0 {
+			v.add("%sExpressRoute.MinScaleUnits/MaxScaleUnits: only for the %s SKU (SKU is %s)", p, ErGwScale, out.sku)
 		}
-		if vpn.SiteToSite == nil && vpn.PointToSite == nil {
-			v.add("%sVPN: set SiteToSite (an on-premises VPN device) and/or PointToSite (users with the Azure VPN Client); a gateway with neither connects nothing", p)
+		return
+	}
+	out.minUnits, out.maxUnits = er.MinScaleUnits, er.MaxScaleUnits
+	if out.minUnits == 0 {
+		out.minUnits = MinFastPathScaleUnits
+	}
+	if out.maxUnits == 0 {
+		out.maxUnits = out.minUnits
+	}
+	if out.minUnits < MinFastPathScaleUnits {
+		v.add("%sExpressRoute.MinScaleUnits: %d is too few for FastPath; an ErGwScale gateway needs at least %d", p, er.MinScaleUnits, MinFastPathScaleUnits)
+	}
+	if out.maxUnits < out.minUnits || out.maxUnits > 40 {
+		v.add("%sExpressRoute.MaxScaleUnits: %d must be from MinScaleUnits (%d) to 40", p, out.maxUnits, out.minUnits)
+	}
+}
+
+// vpn checks Hybrid.VPN (p ends in "Hybrid.") and resolves the gateway SKU and
+// generation.
+func (v *validator) vpn(p string, out *resolvedRegion) {
+	vpn := out.Hybrid.VPN
+	if vpn == nil {
+		v.add("%sVPN: required when Mode is %s; set SiteToSite and/or PointToSite", p, HybridVPN)
+		return
+	}
+	out.sku = vpn.SKU
+	if out.sku == "" {
+		out.sku = DefaultVPNSKU
+	}
+	out.generation = vpnSKUGenerations[out.sku]
+	if out.generation == "" {
+		v.vpnSKU(p, vpn.SKU, out.sku)
+	}
+	if vpn.SiteToSite == nil && vpn.PointToSite == nil {
+		v.add("%sVPN: set SiteToSite (an on-premises VPN device) and/or PointToSite (users with the Azure VPN Client); a gateway with neither connects nothing", p)
+	}
+	if s2s := vpn.SiteToSite; s2s != nil {
+		v.siteToSite(p+"VPN.SiteToSite.", s2s)
+	}
+	if p2s := vpn.PointToSite; p2s != nil {
+		v.pointToSite(p+"VPN.PointToSite.", p2s)
+	}
+}
+
+// vpnSKU reports why a VPN gateway SKU (given as set and after the default) that
+// has no generation is refused.
+func (v *validator) vpnSKU(p, given, sku string) {
+	switch {
+	case sku == "Basic":
+		v.add("%sVPN.SKU: \"Basic\" is not allowed (no zone redundancy, no Entra ID point-to-site, no BGP; Azure Policy e345b6c3 audits it); use %s or another VpnGw<n>AZ SKU", p, DefaultVPNSKU)
+	case azEquivalents[sku] != "" && vpnLegacyEquivalents[sku] == "":
+		v.add("%sVPN.SKU: %q is a non-AZ SKU Azure no longer creates (since 2025-01-01: NonAzSkusNotAllowedForVPNGateway); use %s, its zone-redundant equivalent", p, given, azEquivalents[sku])
+	case vpnLegacyEquivalents[sku] != "":
+		v.add("%sVPN.SKU: %q is a legacy SKU Azure no longer creates; use %s", p, given, vpnLegacyEquivalents[sku])
+	default:
+		v.add("%sVPN.SKU: %q is not a VPN gateway SKU; use VpnGw1AZ to VpnGw5AZ (default %s)", p, given, DefaultVPNSKU)
+	}
+}
+
+// siteToSite checks a site-to-site connection; q ends in "VPN.SiteToSite.".
+func (v *validator) siteToSite(q string, s2s *SiteToSiteArgs) {
+	if s2s.SharedKey == nil {
+		v.add("%sSharedKey: required for site-to-site VPN: the IPsec pre-shared key, as a secret (e.g. config.RequireSecret)", q)
+	}
+	switch {
+	case s2s.DeviceIPAddress == "" && s2s.DeviceFQDN == "":
+		v.add("%sDeviceIPAddress: required (or DeviceFQDN): the on-premises VPN device's public address", q)
+	case s2s.DeviceIPAddress != "" && s2s.DeviceFQDN != "":
+		v.add("%sDeviceIPAddress: mutually exclusive with DeviceFQDN; set one", q)
+	case s2s.DeviceIPAddress != "":
+		if addr, err := netip.ParseAddr(s2s.DeviceIPAddress); err != nil || !addr.Is4() {
+			v.add("%sDeviceIPAddress: %q is not an IPv4 address", q, s2s.DeviceIPAddress)
 		}
-		if s2s := vpn.SiteToSite; s2s != nil {
-			q := p + "VPN.SiteToSite."
-			if s2s.SharedKey == nil {
-				v.add("%sSharedKey: required for site-to-site VPN: the IPsec pre-shared key, as a secret (e.g. config.RequireSecret)", q)
-			}
-			switch {
-			case s2s.DeviceIPAddress == "" && s2s.DeviceFQDN == "":
-				v.add("%sDeviceIPAddress: required (or DeviceFQDN): the on-premises VPN device's public address", q)
-			case s2s.DeviceIPAddress != "" && s2s.DeviceFQDN != "":
-				v.add("%sDeviceIPAddress: mutually exclusive with DeviceFQDN; set one", q)
-			case s2s.DeviceIPAddress != "":
-				if addr, err := netip.ParseAddr(s2s.DeviceIPAddress); err != nil || !addr.Is4() {
-					v.add("%sDeviceIPAddress: %q is not an IPv4 address", q, s2s.DeviceIPAddress)
-				}
-			}
-			if len(s2s.AddressPrefixes) == 0 && s2s.BGP == nil {
-				v.add("%sAddressPrefixes: required unless BGP is set: the on-premises ranges to reach", q)
-			}
-			for j, c := range s2s.AddressPrefixes {
-				if _, err := parseCIDR(c); err != nil {
-					v.add("%sAddressPrefixes[%d]: %v", q, j, err)
-				}
-			}
-			if bgp := s2s.BGP; bgp != nil {
-				if bgp.ASN < 1 || bgp.ASN > 4294967295 || slices.Contains([]int{8074, 8075, 12076}, bgp.ASN) || (bgp.ASN >= 65515 && bgp.ASN <= 65520) {
-					v.add("%sBGP.ASN: %d is not allowed; use a valid ASN that Azure does not reserve (65515-65520, 8074, 8075, 12076)", q, bgp.ASN)
-				}
-				if addr, err := netip.ParseAddr(bgp.PeeringAddress); err != nil || !addr.Is4() {
-					v.add("%sBGP.PeeringAddress: %q is not an IPv4 address", q, bgp.PeeringAddress)
-				}
-			}
+	}
+	if len(s2s.AddressPrefixes) == 0 && s2s.BGP == nil {
+		v.add("%sAddressPrefixes: required unless BGP is set: the on-premises ranges to reach", q)
+	}
+	for j, c := range s2s.AddressPrefixes {
+		if _, err := parseCIDR(c); err != nil {
+			v.add("%sAddressPrefixes[%d]: %v", q, j, err)
 		}
-		if p2s := vpn.PointToSite; p2s != nil {
-			q := p + "VPN.PointToSite."
-			if len(p2s.ClientAddressPool) == 0 {
-				v.add("%sClientAddressPool: required: the ranges VPN clients get addresses from, e.g. \"172.16.200.0/24\"", q)
-			}
-			for j, c := range p2s.ClientAddressPool {
-				if _, err := parseCIDR(c); err != nil {
-					v.add("%sClientAddressPool[%d]: %v", q, j, err)
-				}
-			}
-			if p2s.TenantID != nil {
-				if s, ok := concrete(p2s.TenantID); ok && !guid.MatchString(s) {
-					v.add("%sTenantID: %q is not a tenant id (a GUID)", q, s)
-				}
-			}
-			if p2s.Audience != "" && !guid.MatchString(p2s.Audience) {
-				v.add("%sAudience: %q is not an application id (a GUID); default %s", q, p2s.Audience, AzureVPNClientAudience)
-			}
+	}
+	if bgp := s2s.BGP; bgp != nil {
+		if reservedASN(bgp.ASN) {
+			v.add("%sBGP.ASN: %d is not allowed; use a valid ASN that Azure does not reserve (65515-65520, 8074, 8075, 12076)", q, bgp.ASN)
 		}
-	case HybridHubPeering:
-		hp := h.HubPeering
-		if hp == nil || hp.RemoteVirtualNetworkID == nil {
-			v.add("%sHubPeering.RemoteVirtualNetworkID: required for hub peering: the hub network's resource id (/subscriptions/<id>/resourceGroups/<group>/providers/%s/<name>)", p, virtualNetworkType)
-		} else if s, ok := concrete(hp.RemoteVirtualNetworkID); ok {
-			if _, err := parseResourceID(p+"HubPeering.RemoteVirtualNetworkID", s, virtualNetworkType); err != nil {
-				v.errs = append(v.errs, err)
-			}
+		if addr, err := netip.ParseAddr(bgp.PeeringAddress); err != nil || !addr.Is4() {
+			v.add("%sBGP.PeeringAddress: %q is not an IPv4 address", q, bgp.PeeringAddress)
+		}
+	}
+}
+
+// reservedASN reports whether a BGP ASN is invalid or one Azure reserves.
+func reservedASN(asn int) bool {
+	return asn < 1 || asn > 4294967295 || slices.Contains([]int{8074, 8075, 12076}, asn) || (asn >= 65515 && asn <= 65520)
+}
+
+// pointToSite checks a point-to-site configuration; q ends in "VPN.PointToSite.".
+func (v *validator) pointToSite(q string, p2s *PointToSiteArgs) {
+	if len(p2s.ClientAddressPool) == 0 {
+		v.add("%sClientAddressPool: required: the ranges VPN clients get addresses from, e.g. \"172.16.200.0/24\"", q)
+	}
+	for j, c := range p2s.ClientAddressPool {
+		if _, err := parseCIDR(c); err != nil {
+			v.add("%sClientAddressPool[%d]: %v", q, j, err)
+		}
+	}
+	if p2s.TenantID != nil {
+		if s, ok := concrete(p2s.TenantID); ok && !guid.MatchString(s) {
+			v.add("%sTenantID: %q is not a tenant id (a GUID)", q, s)
+		}
+	}
+	if p2s.Audience != "" && !guid.MatchString(p2s.Audience) {
+		v.add("%sAudience: %q is not an application id (a GUID); default %s", q, p2s.Audience, AzureVPNClientAudience)
+	}
+}
+
+// hubPeering checks Hybrid.HubPeering (p ends in "Hybrid.").
+func (v *validator) hubPeering(p string, hp *HubPeeringArgs) {
+	if hp == nil || hp.RemoteVirtualNetworkID == nil {
+		v.add("%sHubPeering.RemoteVirtualNetworkID: required for hub peering: the hub network's resource id (/subscriptions/<id>/resourceGroups/<group>/providers/%s/<name>)", p, virtualNetworkType)
+	} else if s, ok := concrete(hp.RemoteVirtualNetworkID); ok {
+		if _, err := parseResourceID(p+"HubPeering.RemoteVirtualNetworkID", s, virtualNetworkType); err != nil {
+			v.errs = append(v.errs, err)
 		}
 	}
 }
@@ -533,6 +596,17 @@ func (v *validator) jumpbox(a *Args, regions []resolvedRegion) (JumpboxArgs, Ima
 	if !built {
 		return j, img
 	}
+	v.jumpboxCredential(j)
+	if !usernameRE.MatchString(j.AdminUsername) || slices.Contains(reservedUsernames, j.AdminUsername) {
+		v.add("Jumpbox.AdminUsername: %q is not allowed; use lower-case letters, digits, '_' or '-' (at most 32, starting with a letter or '_'), not a reserved name such as root or admin", j.AdminUsername)
+	}
+	v.jumpboxAccess(j)
+	return j, img
+}
+
+// jumpboxCredential checks that the jumpbox has exactly one credential, and that an
+// SSH key is one Azure accepts.
+func (v *validator) jumpboxCredential(j JumpboxArgs) {
 	switch {
 	case j.SSHPublicKey == nil && j.AdminPassword == nil:
 		v.add("Jumpbox.SSHPublicKey: a credential is required for the jumpbox: an OpenSSH public key (recommended; password sign-in is then disabled) or Jumpbox.AdminPassword as a secret; or set Jumpbox.Disabled")
@@ -543,9 +617,10 @@ func (v *validator) jumpbox(a *Args, regions []resolvedRegion) (JumpboxArgs, Ima
 			v.add("Jumpbox.SSHPublicKey: not an OpenSSH public key Azure accepts; give the one-line \"ssh-rsa ...\" or \"ssh-ed25519 ...\" key")
 		}
 	}
-	if !usernameRE.MatchString(j.AdminUsername) || slices.Contains(reservedUsernames, j.AdminUsername) {
-		v.add("Jumpbox.AdminUsername: %q is not allowed; use lower-case letters, digits, '_' or '-' (at most 32, starting with a letter or '_'), not a reserved name such as root or admin", j.AdminUsername)
-	}
+}
+
+// jumpboxAccess checks the jumpbox's administrator groups and SSH source ranges.
+func (v *validator) jumpboxAccess(j JumpboxArgs) {
 	for i, id := range j.AdminGroupObjectIDs {
 		if id == nil {
 			v.add("Jumpbox.AdminGroupObjectIDs[%d]: nil", i)
@@ -562,7 +637,6 @@ func (v *validator) jumpbox(a *Args, regions []resolvedRegion) (JumpboxArgs, Ima
 			v.add("Jumpbox.AllowedSourcePrefixes[%d]: %q opens SSH to everything; give the Bastion subnet's range", i, c)
 		}
 	}
-	return j, img
 }
 
 // concrete returns the value of an input known before deployment (a pulumi.String).
