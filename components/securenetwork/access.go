@@ -70,8 +70,24 @@ func (b *builder) bastion(prefix string, reg resolvedRegion, subnetID pulumi.Str
 // the administrator role assignments. It returns the VM id and its principal id.
 func (b *builder) jumpbox(prefix string, reg resolvedRegion, subnetID pulumi.StringOutput) (pulumi.StringOutput, pulumi.StringOutput, error) {
 	var none pulumi.StringOutput
-	j := b.r.jumpbox
+	nic, err := b.jumpboxNIC(prefix, reg, subnetID)
+	if err != nil {
+		return none, none, err
+	}
+	vm, err := b.jumpboxVM(prefix, reg, nic)
+	if err != nil {
+		return none, none, err
+	}
+	vmID := vm.ID().ToStringOutput()
+	if err := b.jumpboxSignIn(prefix, reg, vm.Name, vmID); err != nil {
+		return none, none, err
+	}
+	return vmID, vm.Identity.PrincipalId().Elem(), nil
+}
 
+// jumpboxNIC creates the jumpbox's network interface: a dynamic private address in
+// the jumpbox subnet, no public IP, no IP forwarding.
+func (b *builder) jumpboxNIC(prefix string, reg resolvedRegion, subnetID pulumi.StringOutput) (*network.NetworkInterface, error) {
 	nicName := prefix + "-jumpbox-nic"
 	nic, err := network.NewNetworkInterface(b.ctx, nicName, &network.NetworkInterfaceArgs{
 		ResourceGroupName:  reg.ResourceGroupName,
@@ -86,9 +102,15 @@ func (b *builder) jumpbox(prefix string, reg resolvedRegion, subnetID pulumi.Str
 		Tags: b.tags,
 	}, b.opts()...)
 	if err != nil {
-		return none, none, b.wrap(nicName, err)
+		return nil, b.wrap(nicName, err)
 	}
+	return nic, nil
+}
 
+// jumpboxOSProfile is the jumpbox's Linux profile: platform patching, and either the
+// SSH key with password sign-in disabled or the administrator password as a secret.
+func (b *builder) jumpboxOSProfile(location string) compute.OSProfileArgs {
+	j := b.r.jumpbox
 	linux := compute.LinuxConfigurationArgs{
 		ProvisionVMAgent: pulumi.Bool(true),
 		PatchSettings: compute.LinuxPatchSettingsArgs{
@@ -97,7 +119,7 @@ func (b *builder) jumpbox(prefix string, reg resolvedRegion, subnetID pulumi.Str
 		},
 	}
 	osProfile := compute.OSProfileArgs{
-		ComputerName:  pulumi.String(computerName(reg.Location)),
+		ComputerName:  pulumi.String(computerName(location)),
 		AdminUsername: pulumi.String(j.AdminUsername),
 	}
 	if j.SSHPublicKey != nil {
@@ -111,13 +133,19 @@ func (b *builder) jumpbox(prefix string, reg resolvedRegion, subnetID pulumi.Str
 		osProfile.AdminPassword = pulumi.ToSecret(j.AdminPassword.ToStringOutput()).(pulumi.StringOutput)
 	}
 	osProfile.LinuxConfiguration = linux
+	return osProfile
+}
 
+// jumpboxVM creates the jumpbox VM on its NIC: a system-assigned identity, managed
+// boot diagnostics and Trusted Launch.
+func (b *builder) jumpboxVM(prefix string, reg resolvedRegion, nic *network.NetworkInterface) (*compute.VirtualMachine, error) {
+	j := b.r.jumpbox
 	vmName := prefix + "-jumpbox"
 	vm, err := compute.NewVirtualMachine(b.ctx, vmName, &compute.VirtualMachineArgs{
 		ResourceGroupName: reg.ResourceGroupName,
 		Location:          pulumi.String(reg.Location),
 		HardwareProfile:   compute.HardwareProfileArgs{VmSize: pulumi.String(j.Size)},
-		OsProfile:         osProfile,
+		OsProfile:         b.jumpboxOSProfile(reg.Location),
 		StorageProfile: compute.StorageProfileArgs{
 			ImageReference: compute.ImageReferenceArgs{
 				Publisher: pulumi.String(b.r.image.Publisher),
@@ -145,24 +173,28 @@ func (b *builder) jumpbox(prefix string, reg resolvedRegion, subnetID pulumi.Str
 		Tags: b.tags,
 	}, b.opts()...)
 	if err != nil {
-		return none, none, b.wrap(vmName, err)
+		return nil, b.wrap(vmName, err)
 	}
+	return vm, nil
+}
 
+// jumpboxSignIn creates the Entra ID sign-in extension on the jumpbox and the
+// Virtual Machine Administrator Login role assignment of each administrator group.
+func (b *builder) jumpboxSignIn(prefix string, reg resolvedRegion, vmName, vmID pulumi.StringOutput) error {
 	extName := prefix + "-jumpbox-aadlogin"
 	if _, err := compute.NewVirtualMachineExtension(b.ctx, extName, &compute.VirtualMachineExtensionArgs{
 		ResourceGroupName:       reg.ResourceGroupName,
 		Location:                pulumi.String(reg.Location),
-		VmName:                  vm.Name,
+		VmName:                  vmName,
 		Publisher:               pulumi.String("Microsoft.Azure.ActiveDirectory"),
 		Type:                    pulumi.String("AADSSHLoginForLinux"),
 		TypeHandlerVersion:      pulumi.String("1.0"),
 		AutoUpgradeMinorVersion: pulumi.Bool(true),
 		Tags:                    b.tags,
 	}, b.opts()...); err != nil {
-		return none, none, b.wrap(extName, err)
+		return b.wrap(extName, err)
 	}
 
-	vmID := vm.ID().ToStringOutput()
 	roleDef := vmID.ApplyT(func(id string) string {
 		// /subscriptions/<s>/... → the built-in role in that subscription.
 		sub := strings.SplitN(strings.TrimPrefix(id, "/"), "/", 3)
@@ -171,7 +203,7 @@ func (b *builder) jumpbox(prefix string, reg resolvedRegion, subnetID pulumi.Str
 		}
 		return "/providers/Microsoft.Authorization/roleDefinitions/" + VirtualMachineAdministratorLoginRoleID
 	}).(pulumi.StringOutput)
-	for i, group := range j.AdminGroupObjectIDs {
+	for i, group := range b.r.jumpbox.AdminGroupObjectIDs {
 		raName := fmt.Sprintf("%s-jumpbox-admin-%d", prefix, i)
 		if _, err := authorization.NewRoleAssignment(b.ctx, raName, &authorization.RoleAssignmentArgs{
 			PrincipalId:      group,
@@ -180,10 +212,10 @@ func (b *builder) jumpbox(prefix string, reg resolvedRegion, subnetID pulumi.Str
 			Scope:            vmID,
 			Description:      pulumi.String("Entra ID administrator sign-in to the AI Ready jumpbox"),
 		}, b.opts()...); err != nil {
-			return none, none, b.wrap(raName, err)
+			return b.wrap(raName, err)
 		}
 	}
-	return vmID, vm.Identity.PrincipalId().Elem(), nil
+	return nil
 }
 
 // computerName is the jumpbox's host name: "jumpbox-<location>", at most 64 characters.

@@ -145,72 +145,86 @@ func (b *builder) vpn(prefix string, reg resolvedRegion, subnetID pulumi.StringO
 		gwArgs.EnableBgp = pulumi.Bool(true)
 	}
 	if p2s := vpn.PointToSite; p2s != nil {
-		var tenant pulumi.StringOutput
-		if p2s.TenantID != nil {
-			tenant = p2s.TenantID.ToStringOutput()
-		} else {
-			tenant = authorization.GetClientConfigOutput(b.ctx, pulumi.Parent(b.comp)).TenantId()
-		}
-		audience := p2s.Audience
-		if audience == "" {
-			audience = AzureVPNClientAudience
-		}
-		gwArgs.VpnClientConfiguration = network.VpnClientConfigurationArgs{
-			VpnClientAddressPool:   network.AddressSpaceArgs{AddressPrefixes: pulumi.ToStringArray(p2s.ClientAddressPool)},
-			VpnClientProtocols:     pulumi.ToStringArray([]string{"OpenVPN"}),
-			VpnAuthenticationTypes: pulumi.ToStringArray([]string{"AAD"}),
-			AadTenant:              pulumi.Sprintf("https://login.microsoftonline.com/%s/", tenant),
-			AadAudience:            pulumi.String(audience),
-			AadIssuer:              pulumi.Sprintf("https://sts.windows.net/%s/", tenant),
-		}
+		gwArgs.VpnClientConfiguration = b.vpnClientConfiguration(p2s)
 	}
 	gwName := prefix + "-vpngw"
 	gw, err := network.NewVirtualNetworkGateway(b.ctx, gwName, gwArgs, b.opts()...)
 	if err != nil {
 		return none, b.wrap(gwName, err)
 	}
-
 	if s2s := vpn.SiteToSite; s2s != nil {
-		lgwArgs := &network.LocalNetworkGatewayArgs{
-			ResourceGroupName: reg.ResourceGroupName,
-			Location:          pulumi.String(reg.Location),
-			Tags:              b.tags,
-		}
-		if s2s.DeviceIPAddress != "" {
-			lgwArgs.GatewayIpAddress = pulumi.String(s2s.DeviceIPAddress)
-		} else {
-			lgwArgs.Fqdn = pulumi.String(s2s.DeviceFQDN)
-		}
-		if len(s2s.AddressPrefixes) > 0 {
-			lgwArgs.LocalNetworkAddressSpace = network.AddressSpaceArgs{AddressPrefixes: pulumi.ToStringArray(s2s.AddressPrefixes)}
-		}
-		if s2s.BGP != nil {
-			lgwArgs.BgpSettings = network.BgpSettingsArgs{
-				Asn:               pulumi.Float64(float64(s2s.BGP.ASN)),
-				BgpPeeringAddress: pulumi.String(s2s.BGP.PeeringAddress),
-			}
-		}
-		lgwName := prefix + "-lgw"
-		lgw, err := network.NewLocalNetworkGateway(b.ctx, lgwName, lgwArgs, b.opts()...)
-		if err != nil {
-			return none, b.wrap(lgwName, err)
-		}
-		connName := prefix + "-vpngw-s2s"
-		if _, err := network.NewVirtualNetworkGatewayConnection(b.ctx, connName, &network.VirtualNetworkGatewayConnectionArgs{
-			ResourceGroupName:      reg.ResourceGroupName,
-			Location:               pulumi.String(reg.Location),
-			ConnectionType:         pulumi.String("IPsec"),
-			ConnectionProtocol:     pulumi.String("IKEv2"),
-			VirtualNetworkGateway1: network.VirtualNetworkGatewayTypeArgs{Id: gw.ID().ToStringOutput()},
-			LocalNetworkGateway2:   network.LocalNetworkGatewayTypeArgs{Id: lgw.ID().ToStringOutput()},
-			SharedKey:              pulumi.ToSecret(s2s.SharedKey.ToStringOutput()).(pulumi.StringOutput),
-			EnableBgp:              pulumi.Bool(s2s.BGP != nil),
-			Tags:                   b.tags,
-		}, b.opts()...); err != nil {
-			return none, b.wrap(connName, err)
+		if err := b.vpnSiteToSite(prefix, reg, s2s, gw); err != nil {
+			return none, err
 		}
 	}
 	return gw.ID().ToStringOutput(), nil
+}
+
+// vpnClientConfiguration is point-to-site with OpenVPN and Entra ID authentication,
+// in the tenant given or the deployment's own.
+func (b *builder) vpnClientConfiguration(p2s *PointToSiteArgs) network.VpnClientConfigurationArgs {
+	var tenant pulumi.StringOutput
+	if p2s.TenantID != nil {
+		tenant = p2s.TenantID.ToStringOutput()
+	} else {
+		tenant = authorization.GetClientConfigOutput(b.ctx, pulumi.Parent(b.comp)).TenantId()
+	}
+	audience := p2s.Audience
+	if audience == "" {
+		audience = AzureVPNClientAudience
+	}
+	return network.VpnClientConfigurationArgs{
+		VpnClientAddressPool:   network.AddressSpaceArgs{AddressPrefixes: pulumi.ToStringArray(p2s.ClientAddressPool)},
+		VpnClientProtocols:     pulumi.ToStringArray([]string{"OpenVPN"}),
+		VpnAuthenticationTypes: pulumi.ToStringArray([]string{"AAD"}),
+		AadTenant:              pulumi.Sprintf("https://login.microsoftonline.com/%s/", tenant),
+		AadAudience:            pulumi.String(audience),
+		AadIssuer:              pulumi.Sprintf("https://sts.windows.net/%s/", tenant),
+	}
+}
+
+// vpnSiteToSite creates the local network gateway of the on-premises device and
+// its IPsec (IKEv2) connection to the VPN gateway.
+func (b *builder) vpnSiteToSite(prefix string, reg resolvedRegion, s2s *SiteToSiteArgs, gw *network.VirtualNetworkGateway) error {
+	lgwArgs := &network.LocalNetworkGatewayArgs{
+		ResourceGroupName: reg.ResourceGroupName,
+		Location:          pulumi.String(reg.Location),
+		Tags:              b.tags,
+	}
+	if s2s.DeviceIPAddress != "" {
+		lgwArgs.GatewayIpAddress = pulumi.String(s2s.DeviceIPAddress)
+	} else {
+		lgwArgs.Fqdn = pulumi.String(s2s.DeviceFQDN)
+	}
+	if len(s2s.AddressPrefixes) > 0 {
+		lgwArgs.LocalNetworkAddressSpace = network.AddressSpaceArgs{AddressPrefixes: pulumi.ToStringArray(s2s.AddressPrefixes)}
+	}
+	if s2s.BGP != nil {
+		lgwArgs.BgpSettings = network.BgpSettingsArgs{
+			Asn:               pulumi.Float64(float64(s2s.BGP.ASN)),
+			BgpPeeringAddress: pulumi.String(s2s.BGP.PeeringAddress),
+		}
+	}
+	lgwName := prefix + "-lgw"
+	lgw, err := network.NewLocalNetworkGateway(b.ctx, lgwName, lgwArgs, b.opts()...)
+	if err != nil {
+		return b.wrap(lgwName, err)
+	}
+	connName := prefix + "-vpngw-s2s"
+	if _, err := network.NewVirtualNetworkGatewayConnection(b.ctx, connName, &network.VirtualNetworkGatewayConnectionArgs{
+		ResourceGroupName:      reg.ResourceGroupName,
+		Location:               pulumi.String(reg.Location),
+		ConnectionType:         pulumi.String("IPsec"),
+		ConnectionProtocol:     pulumi.String("IKEv2"),
+		VirtualNetworkGateway1: network.VirtualNetworkGatewayTypeArgs{Id: gw.ID().ToStringOutput()},
+		LocalNetworkGateway2:   network.LocalNetworkGatewayTypeArgs{Id: lgw.ID().ToStringOutput()},
+		SharedKey:              pulumi.ToSecret(s2s.SharedKey.ToStringOutput()).(pulumi.StringOutput),
+		EnableBgp:              pulumi.Bool(s2s.BGP != nil),
+		Tags:                   b.tags,
+	}, b.opts()...); err != nil {
+		return b.wrap(connName, err)
+	}
+	return nil
 }
 
 // hubPeering peers the region's network to the hub (and, when asked, the hub back to

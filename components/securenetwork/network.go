@@ -26,59 +26,13 @@ func (b *builder) region(reg resolvedRegion, planID pulumi.StringInput) (*Region
 		SubnetIDs:               map[SubnetRole]pulumi.StringOutput{},
 		NetworkSecurityGroupIDs: map[SubnetRole]pulumi.StringOutput{},
 	}
-
-	// One NSG per subnet that may carry one: every subnet but GatewaySubnet, which
-	// Azure forbids an NSG on.
-	var subnets network.SubnetTypeArray
-	for _, role := range SubnetRoles() {
-		if !reg.builds(role) {
-			continue
-		}
-		cidr := reg.subnets[role].String()
-		out.SubnetPrefixes[role] = cidr
-		subnet := network.SubnetTypeArgs{
-			Name:          pulumi.String(SubnetName(role)),
-			AddressPrefix: pulumi.String(cidr),
-		}
-		if rules := b.rulesFor(reg, role); rules != nil {
-			resName := fmt.Sprintf("%s-nsg-%s", prefix, nsgRole(role))
-			nsg, err := network.NewNetworkSecurityGroup(b.ctx, resName, &network.NetworkSecurityGroupArgs{
-				ResourceGroupName: reg.ResourceGroupName,
-				Location:          pulumi.String(reg.Location),
-				SecurityRules:     rulesArgs(rules),
-				Tags:              b.tags,
-			}, b.opts()...)
-			if err != nil {
-				return nil, nil, b.wrap(resName, err)
-			}
-			out.NetworkSecurityGroupIDs[role] = nsg.ID().ToStringOutput()
-			subnet.NetworkSecurityGroup = network.NetworkSecurityGroupTypeArgs{Id: nsg.ID().ToStringOutput()}
-		}
-		if role == SubnetPrivateEndpoints {
-			// NSGs and route tables apply to private endpoints only when enabled.
-			subnet.PrivateEndpointNetworkPolicies = pulumi.String("Enabled")
-		}
-		subnets = append(subnets, subnet)
-	}
-
-	vnetArgs := &network.VirtualNetworkArgs{
-		ResourceGroupName: reg.ResourceGroupName,
-		Location:          pulumi.String(reg.Location),
-		AddressSpace:      network.AddressSpaceArgs{AddressPrefixes: pulumi.ToStringArray([]string{reg.space.String()})},
-		Subnets:           subnets,
-		Tags:              b.tags,
-	}
-	if planID != nil {
-		vnetArgs.EnableDdosProtection = pulumi.Bool(true)
-		vnetArgs.DdosProtectionPlan = network.SubResourceArgs{Id: planID}
-	}
-	if len(reg.DNSServers) > 0 {
-		vnetArgs.DhcpOptions = network.DhcpOptionsArgs{DnsServers: pulumi.ToStringArray(reg.DNSServers)}
-	}
-	resName := prefix + "-vnet"
-	vnet, err := network.NewVirtualNetwork(b.ctx, resName, vnetArgs, b.opts()...)
+	subnets, err := b.subnets(prefix, reg, out)
 	if err != nil {
-		return nil, nil, b.wrap(resName, err)
+		return nil, nil, err
+	}
+	vnet, err := b.virtualNetwork(prefix, reg, planID, subnets)
+	if err != nil {
+		return nil, nil, err
 	}
 	out.VirtualNetworkID = vnet.ID().ToStringOutput()
 	out.VirtualNetworkName = vnet.Name
@@ -106,6 +60,69 @@ func (b *builder) region(reg resolvedRegion, planID pulumi.StringInput) (*Region
 		return nil, nil, err
 	}
 	return out, vnet, nil
+}
+
+// subnets returns the region's subnets, recording their prefixes and NSG ids in
+// out. It creates one NSG per subnet that may carry one: every subnet but
+// GatewaySubnet, which Azure forbids an NSG on.
+func (b *builder) subnets(prefix string, reg resolvedRegion, out *RegionNetwork) (network.SubnetTypeArray, error) {
+	var subnets network.SubnetTypeArray
+	for _, role := range SubnetRoles() {
+		if !reg.builds(role) {
+			continue
+		}
+		cidr := reg.subnets[role].String()
+		out.SubnetPrefixes[role] = cidr
+		subnet := network.SubnetTypeArgs{
+			Name:          pulumi.String(SubnetName(role)),
+			AddressPrefix: pulumi.String(cidr),
+		}
+		if rules := b.rulesFor(reg, role); rules != nil {
+			resName := fmt.Sprintf("%s-nsg-%s", prefix, nsgRole(role))
+			nsg, err := network.NewNetworkSecurityGroup(b.ctx, resName, &network.NetworkSecurityGroupArgs{
+				ResourceGroupName: reg.ResourceGroupName,
+				Location:          pulumi.String(reg.Location),
+				SecurityRules:     rulesArgs(rules),
+				Tags:              b.tags,
+			}, b.opts()...)
+			if err != nil {
+				return nil, b.wrap(resName, err)
+			}
+			out.NetworkSecurityGroupIDs[role] = nsg.ID().ToStringOutput()
+			subnet.NetworkSecurityGroup = network.NetworkSecurityGroupTypeArgs{Id: nsg.ID().ToStringOutput()}
+		}
+		if role == SubnetPrivateEndpoints {
+			// NSGs and route tables apply to private endpoints only when enabled.
+			subnet.PrivateEndpointNetworkPolicies = pulumi.String("Enabled")
+		}
+		subnets = append(subnets, subnet)
+	}
+	return subnets, nil
+}
+
+// virtualNetwork creates the region's network with its subnets inline, DDoS
+// protection when a plan is given, and the region's DNS servers.
+func (b *builder) virtualNetwork(prefix string, reg resolvedRegion, planID pulumi.StringInput, subnets network.SubnetTypeArray) (*network.VirtualNetwork, error) {
+	vnetArgs := &network.VirtualNetworkArgs{
+		ResourceGroupName: reg.ResourceGroupName,
+		Location:          pulumi.String(reg.Location),
+		AddressSpace:      network.AddressSpaceArgs{AddressPrefixes: pulumi.ToStringArray([]string{reg.space.String()})},
+		Subnets:           subnets,
+		Tags:              b.tags,
+	}
+	if planID != nil {
+		vnetArgs.EnableDdosProtection = pulumi.Bool(true)
+		vnetArgs.DdosProtectionPlan = network.SubResourceArgs{Id: planID}
+	}
+	if len(reg.DNSServers) > 0 {
+		vnetArgs.DhcpOptions = network.DhcpOptionsArgs{DnsServers: pulumi.ToStringArray(reg.DNSServers)}
+	}
+	resName := prefix + "-vnet"
+	vnet, err := network.NewVirtualNetwork(b.ctx, resName, vnetArgs, b.opts()...)
+	if err != nil {
+		return nil, b.wrap(resName, err)
+	}
+	return vnet, nil
 }
 
 // rulesFor returns a subnet role's security rules; nil for GatewaySubnet.

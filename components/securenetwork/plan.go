@@ -153,6 +153,40 @@ func parseCIDR(cidr string) (netip.Prefix, error) {
 
 // planSubnets plans space; path prefixes the field paths of errors ("Regions[0].").
 func planSubnets(path string, space netip.Prefix, overrides map[SubnetRole]SubnetOverride) (map[SubnetRole]netip.Prefix, []error) {
+	sp := &subnetPlanner{path: path, space: space, plan: map[SubnetRole]netip.Prefix{}, sizes: map[SubnetRole]int{}}
+	errs := unknownRoles(path, overrides)
+	for _, role := range SubnetRoles() {
+		if err := sp.request(role, overrides[role]); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if errs := sp.pinnedOverlaps(); len(errs) > 0 {
+		return nil, errs
+	}
+	if err := sp.checkTotal(); err != nil {
+		return nil, []error{err}
+	}
+	if errs := sp.placeFree(); len(errs) > 0 {
+		return nil, errs
+	}
+	return sp.plan, nil
+}
+
+// subnetPlanner places one region's subnets in its address space: the pinned ones
+// (a CIDR given) in plan, the free ones (a size) placed after.
+type subnetPlanner struct {
+	path  string
+	space netip.Prefix
+	plan  map[SubnetRole]netip.Prefix
+	sizes map[SubnetRole]int
+	free  []SubnetRole
+}
+
+// unknownRoles reports the overrides of roles that do not exist.
+func unknownRoles(path string, overrides map[SubnetRole]SubnetOverride) []error {
 	var errs []error
 	known := map[SubnetRole]bool{}
 	for _, r := range SubnetRoles() {
@@ -163,80 +197,78 @@ func planSubnets(path string, space netip.Prefix, overrides map[SubnetRole]Subne
 			errs = append(errs, fmt.Errorf("%sSubnets[%q]: unknown subnet role; use one of %s", path, role, rolesList()))
 		}
 	}
+	return errs
+}
 
-	plan := map[SubnetRole]netip.Prefix{}
-	sizes := map[SubnetRole]int{}
-	var free []SubnetRole
-	for _, role := range SubnetRoles() {
-		o := overrides[role]
-		field := fmt.Sprintf("%sSubnets[%q]", path, role)
-		switch {
-		case o.Omit && (o.CIDR != "" || o.PrefixLength != 0):
-			errs = append(errs, fmt.Errorf("%s: Omit is mutually exclusive with CIDR and PrefixLength", field))
-			continue
-		case o.Omit && (role == SubnetPrivateEndpoints || role == SubnetAPIM):
-			errs = append(errs, fmt.Errorf("%s.Omit: the %s subnet is always built and cannot be omitted", field, role))
-			continue
-		case o.Omit:
-			continue
-		case o.CIDR != "" && o.PrefixLength != 0:
-			errs = append(errs, fmt.Errorf("%s: CIDR %q and PrefixLength %d are mutually exclusive; set one", field, o.CIDR, o.PrefixLength))
-			continue
-		case o.CIDR != "":
-			p, err := parseCIDR(o.CIDR)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("%s.CIDR: %w", field, err))
-				continue
-			}
-			if err := checkSize(role, p.Bits()); err != nil {
-				errs = append(errs, fmt.Errorf("%s.CIDR: %q: %w", field, o.CIDR, err))
-				continue
-			}
-			if !space.Contains(p.Addr()) || p.Bits() < space.Bits() {
-				errs = append(errs, fmt.Errorf("%s.CIDR: %q is outside the address space %s; pick a range inside it or enlarge the address space", field, o.CIDR, space))
-				continue
-			}
-			plan[role] = p
-		case o.PrefixLength != 0:
-			if err := checkSize(role, o.PrefixLength); err != nil {
-				errs = append(errs, fmt.Errorf("%s.PrefixLength: /%d: %w", field, o.PrefixLength, err))
-				continue
-			}
-			sizes[role] = o.PrefixLength
-			free = append(free, role)
-		default:
-			sizes[role] = DefaultPrefixLength(role)
-			free = append(free, role)
+// request records what the override asks of a role: omitted, pinned to a CIDR, or
+// free with a prefix length (its own or the default).
+func (sp *subnetPlanner) request(role SubnetRole, o SubnetOverride) error {
+	field := fmt.Sprintf("%sSubnets[%q]", sp.path, role)
+	switch {
+	case o.Omit && (o.CIDR != "" || o.PrefixLength != 0):
+		return fmt.Errorf("%s: Omit is mutually exclusive with CIDR and PrefixLength", field)
+	case o.Omit && (role == SubnetPrivateEndpoints || role == SubnetAPIM):
+		return fmt.Errorf("%s.Omit: the %s subnet is always built and cannot be omitted", field, role)
+	case o.Omit:
+		return nil
+	case o.CIDR != "" && o.PrefixLength != 0:
+		return fmt.Errorf("%s: CIDR %q and PrefixLength %d are mutually exclusive; set one", field, o.CIDR, o.PrefixLength)
+	case o.CIDR != "":
+		return sp.pin(field, role, o.CIDR)
+	case o.PrefixLength != 0:
+		if err := checkSize(role, o.PrefixLength); err != nil {
+			return fmt.Errorf("%s.PrefixLength: /%d: %w", field, o.PrefixLength, err)
 		}
+		sp.sizes[role] = o.PrefixLength
+	default:
+		sp.sizes[role] = DefaultPrefixLength(role)
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
+	sp.free = append(sp.free, role)
+	return nil
+}
 
-	// Pinned ranges must not overlap one another.
-	pinned := make([]SubnetRole, 0, len(plan))
+// pin places a role at the CIDR its override gives.
+func (sp *subnetPlanner) pin(field string, role SubnetRole, cidr string) error {
+	p, err := parseCIDR(cidr)
+	if err != nil {
+		return fmt.Errorf("%s.CIDR: %w", field, err)
+	}
+	if err := checkSize(role, p.Bits()); err != nil {
+		return fmt.Errorf("%s.CIDR: %q: %w", field, cidr, err)
+	}
+	if !sp.space.Contains(p.Addr()) || p.Bits() < sp.space.Bits() {
+		return fmt.Errorf("%s.CIDR: %q is outside the address space %s; pick a range inside it or enlarge the address space", field, cidr, sp.space)
+	}
+	sp.plan[role] = p
+	return nil
+}
+
+// pinnedOverlaps reports pinned ranges that overlap one another.
+func (sp *subnetPlanner) pinnedOverlaps() []error {
+	var errs []error
+	pinned := make([]SubnetRole, 0, len(sp.plan))
 	for _, role := range SubnetRoles() {
-		if _, ok := plan[role]; ok {
+		if _, ok := sp.plan[role]; ok {
 			pinned = append(pinned, role)
 		}
 	}
 	for i, a := range pinned {
 		for _, b := range pinned[i+1:] {
-			if plan[a].Overlaps(plan[b]) {
-				errs = append(errs, fmt.Errorf("%sSubnets[%q].CIDR: %s overlaps Subnets[%q].CIDR %s; give each subnet its own range", path, b, plan[b], a, plan[a]))
+			if sp.plan[a].Overlaps(sp.plan[b]) {
+				errs = append(errs, fmt.Errorf("%sSubnets[%q].CIDR: %s overlaps Subnets[%q].CIDR %s; give each subnet its own range", sp.path, b, sp.plan[b], a, sp.plan[a]))
 			}
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
+	return errs
+}
 
-	// Enough addresses in all?
+// checkTotal reports an address space too small for all the subnets.
+func (sp *subnetPlanner) checkTotal() error {
 	need := uint64(0)
 	var parts []string
 	for _, role := range SubnetRoles() {
-		bits := sizes[role]
-		if p, ok := plan[role]; ok {
+		bits := sp.sizes[role]
+		if p, ok := sp.plan[role]; ok {
 			bits = p.Bits()
 		} else if bits == 0 {
 			continue
@@ -244,17 +276,22 @@ func planSubnets(path string, space netip.Prefix, overrides map[SubnetRole]Subne
 		need += 1 << (32 - bits)
 		parts = append(parts, fmt.Sprintf("%s /%d", role, bits))
 	}
-	have := uint64(1) << (32 - space.Bits())
+	have := uint64(1) << (32 - sp.space.Bits())
 	if need > have {
-		return nil, []error{fmt.Errorf("%sAddressSpace: %s (%d addresses) is too small for the subnets, which need %d addresses (%s); use a /%d or larger, or shrink or omit subnets with %sSubnets",
-			path, space, have, need, strings.Join(parts, ", "), bitsFor(need), path)}
+		return fmt.Errorf("%sAddressSpace: %s (%d addresses) is too small for the subnets, which need %d addresses (%s); use a /%d or larger, or shrink or omit subnets with %sSubnets",
+			sp.path, sp.space, have, need, strings.Join(parts, ", "), bitsFor(need), sp.path)
 	}
+	return nil
+}
 
-	// Place the free roles: largest first, ties in role order.
+// placeFree places the free roles: largest first, ties in role order.
+func (sp *subnetPlanner) placeFree() []error {
+	var errs []error
 	order := map[SubnetRole]int{}
 	for i, r := range SubnetRoles() {
 		order[r] = i
 	}
+	free, sizes := sp.free, sp.sizes
 	sort.SliceStable(free, func(i, j int) bool {
 		if sizes[free[i]] != sizes[free[j]] {
 			return sizes[free[i]] < sizes[free[j]]
@@ -262,18 +299,15 @@ func planSubnets(path string, space netip.Prefix, overrides map[SubnetRole]Subne
 		return order[free[i]] < order[free[j]]
 	})
 	for _, role := range free {
-		p, ok := firstFit(space, sizes[role], plan)
+		p, ok := firstFit(sp.space, sizes[role], sp.plan)
 		if !ok {
 			errs = append(errs, fmt.Errorf("%sSubnets[%q]: no free aligned /%d left in %s after the other subnets (%s); move the pinned CIDRs, shrink subnets or enlarge the address space",
-				path, role, sizes[role], space, describe(plan)))
+				sp.path, role, sizes[role], sp.space, describe(sp.plan)))
 			continue
 		}
-		plan[role] = p
+		sp.plan[role] = p
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return plan, nil
+	return errs
 }
 
 func checkSize(role SubnetRole, bits int) error {
