@@ -115,15 +115,13 @@ func stackAssignment(r *Resource) (*azpolicy.Assignment, error) {
 // hierarchy is the management groups above each subscription: the stack's
 // ManagementGroup (details.parent.id) and ManagementGroupSubscription resources
 // over pack config azurePolicyManagementGroups.
-type hierarchy struct {
-	parent map[string]string // lower-case id -> parent id as written
-}
+type hierarchy = azpolicy.Hierarchy
 
 // configHierarchy is pack config azurePolicyManagementGroups alone.
 func configHierarchy(ctx *Context) *hierarchy {
-	h := &hierarchy{parent: map[string]string{}}
+	h := azpolicy.NewHierarchy()
 	for k, v := range ctx.Settings.AzurePolicy.ManagementGroups {
-		h.parent[strings.ToLower(k)] = v
+		h.SetParent(k, v)
 	}
 	return h
 }
@@ -133,34 +131,17 @@ func readHierarchy(ctx *Context, s *Stack) *hierarchy {
 	for _, r := range s.OfType(TypeManagementGroup) {
 		id, _ := groupID(r)
 		if p, ok := r.Declared("details.parent.id").Str(); ok && id != "" && p != "" {
-			h.parent[strings.ToLower(id)] = lastSegment(p)
+			h.SetParent(id, p)
 		}
 	}
 	for _, r := range s.OfType(TypeManagementGroupSub) {
 		g, _ := r.Get("groupId").Str()
 		sub, _ := r.Get("subscriptionId").Str()
 		if g != "" && sub != "" {
-			h.parent[strings.ToLower(sub)] = g
+			h.SetParent(sub, g)
 		}
 	}
 	return h
-}
-
-// containers returns the management groups above a subscription as scope ids,
-// nearest first (a cycle stops the walk).
-func (h *hierarchy) containers(subscription string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for cur := strings.ToLower(subscription); cur != "" && !seen[cur]; {
-		seen[cur] = true
-		p, ok := h.parent[cur]
-		if !ok || p == "" {
-			break
-		}
-		out = append(out, mgPrefix+p)
-		cur = strings.ToLower(p)
-	}
-	return out
 }
 
 // plain converts a Pulumi property value to decoded JSON, with azpolicy.Unknown
@@ -256,7 +237,7 @@ func toARM(r *Resource, h *hierarchy) (armResource, bool) {
 	if err != nil {
 		return armResource{}, false
 	}
-	at := azpolicy.Placement{Containers: h.containers(sub)}
+	at := azpolicy.Placement{Containers: h.Containers(sub)}
 	if id, ok := res.ARM["id"].(string); ok {
 		at.ID = id
 	}
