@@ -516,7 +516,23 @@ func (c *Config) Validate() error {
 		bad("catalogImport", "%v", err)
 	}
 	cat := c.Catalog()
+	c.validateKinds(bad)
+	c.validateSubscriptions(bad)
+	c.validateManagementGroup(bad)
+	c.validateRegions(cat, bad)
+	c.validateModels(cat, bad)
+	c.validateHybrid(bad)
+	c.validateServices(cat, bad)
+	c.validateJumpbox(bad)
+	sortErrs(errs)
+	return errors.Join(errs...)
+}
 
+// complain records a problem of the configuration key key (without the namespace).
+type complain func(key, format string, v ...any)
+
+// validateKinds checks the archetype, the environment and the name prefix.
+func (c *Config) validateKinds(bad complain) {
 	switch c.Archetype {
 	case ArchetypeCorp, ArchetypeOnline, ArchetypeDev:
 	default:
@@ -532,8 +548,11 @@ func (c *Config) Validate() error {
 	if !prefixRE.MatchString(c.NamePrefix) {
 		bad("namePrefix", "%q: use 2-10 lower-case letters and digits, starting with a letter (it starts globally unique names)", c.NamePrefix)
 	}
+}
 
-	// Subscriptions.
+// validateSubscriptions checks the workload subscription: a subscription id, not a
+// platform subscription's.
+func (c *Config) validateSubscriptions(bad complain) {
 	platform := managementgroups.PlatformSubscriptions{
 		Connectivity: c.Subscriptions.Platform.Connectivity,
 		Management:   c.Subscriptions.Platform.Management,
@@ -550,8 +569,11 @@ func (c *Config) Validate() error {
 			bad("subscriptions.workload", "%q is the platform %s subscription (subscriptions.platform.%s): AI resources must be deployed to a workload subscription under the AI management group, not to a platform subscription; use an application landing zone subscription", c.Subscriptions.Workload, role, role)
 		}
 	}
+}
 
-	// Management group.
+// validateManagementGroup checks the AI management group, its parent and its
+// placement in the estate.
+func (c *Config) validateManagementGroup(bad complain) {
 	if c.ManagementGroup.ParentID == "" {
 		bad("managementGroup.parentId", "is not set; name the existing parent management group (e.g. landingzones, or the tenant id for the tenant root group)")
 	}
@@ -559,8 +581,12 @@ func (c *Config) Validate() error {
 		bad("managementGroup.id", "is not set; name the stack's AI management group (e.g. ai-%s)", c.Archetype)
 	}
 	c.validatePlacement(bad)
+}
 
-	// Regions.
+// validateRegions checks the number of regions for the archetype and environment,
+// then each region: a distinct location offering Azure OpenAI, a disjoint IPv4
+// address space, priority and weight.
+func (c *Config) validateRegions(cat *catalog.Catalog, bad complain) {
 	switch {
 	case len(c.Regions) == 0:
 		bad("regions", "is empty; list the primary region first (and a secondary for production)")
@@ -570,47 +596,67 @@ func (c *Config) Validate() error {
 		bad("regions", "has one region (%s) but environment is production: production AI endpoints need at least two regions; add a secondary region (e.g. %s)", c.Primary(), pairOf(cat, c.Primary()))
 	}
 	seen := map[string]int{}
-	var spaces []netip.Prefix
-	var spaceKeys []string
+	spaces := &regionSpaces{}
 	for i, r := range c.Regions {
 		key := fmt.Sprintf("regions[%d]", i)
-		if r.Location == "" {
-			bad(key+".location", "is not set; name an Azure region")
-		} else if _, err := cat.Region(r.Location); err != nil {
-			bad(key+".location", "%v", err)
-		} else if err := cat.RequireService(r.Location, catalog.ServiceOpenAI); err != nil {
-			bad(key+".location", "%v", err)
-		}
-		if j, dup := seen[r.Location]; dup && r.Location != "" {
-			what := "a duplicate of"
-			if j == 0 && i == 1 {
-				what = "the secondary region, equal to the primary"
-			}
-			bad(key+".location", "%q is %s regions[%d]: each region must be distinct so an outage of one leaves the other", r.Location, what, j)
-		} else {
-			seen[r.Location] = i
-		}
-		p, err := netip.ParsePrefix(r.AddressSpace)
-		switch {
-		case r.AddressSpace == "":
-			bad(key+".addressSpace", "is not set; give the region's network an IPv4 range (at least a /23), e.g. 10.%d.0.0/22", 20+i)
-		case err != nil || !p.Addr().Is4():
-			bad(key+".addressSpace", "%q is not an IPv4 CIDR range (e.g. 10.20.0.0/22)", r.AddressSpace)
-		default:
-			for j, q := range spaces {
-				if p.Overlaps(q) {
-					bad(key+".addressSpace", "%s overlaps %s.addressSpace %s: regions need disjoint address spaces to be peered and routed", r.AddressSpace, spaceKeys[j], q)
-				}
-			}
-			spaces = append(spaces, p.Masked())
-			spaceKeys = append(spaceKeys, key)
-		}
+		validateLocation(cat, key, i, r.Location, seen, bad)
+		spaces.add(key, i, r.AddressSpace, bad)
 		if r.Priority < 0 || r.Priority > 100 || r.Weight < 0 || r.Weight > 100 {
 			bad(key, "priority %d and weight %d must be between 0 and 100", r.Priority, r.Weight)
 		}
 	}
+}
 
-	// Models.
+// validateLocation checks regions[i].location: a catalog region with Azure
+// OpenAI, not a region listed before (seen maps locations to their index).
+func validateLocation(cat *catalog.Catalog, key string, i int, location string, seen map[string]int, bad complain) {
+	if location == "" {
+		bad(key+".location", "is not set; name an Azure region")
+	} else if _, err := cat.Region(location); err != nil {
+		bad(key+".location", "%v", err)
+	} else if err := cat.RequireService(location, catalog.ServiceOpenAI); err != nil {
+		bad(key+".location", "%v", err)
+	}
+	if j, dup := seen[location]; dup && location != "" {
+		what := "a duplicate of"
+		if j == 0 && i == 1 {
+			what = "the secondary region, equal to the primary"
+		}
+		bad(key+".location", "%q is %s regions[%d]: each region must be distinct so an outage of one leaves the other", location, what, j)
+	} else {
+		seen[location] = i
+	}
+}
+
+// regionSpaces are the address spaces of the regions checked so far.
+type regionSpaces struct {
+	spaces []netip.Prefix
+	keys   []string
+}
+
+// add checks regions[i].addressSpace: an IPv4 range disjoint from the earlier
+// regions' spaces.
+func (s *regionSpaces) add(key string, i int, space string, bad complain) {
+	p, err := netip.ParsePrefix(space)
+	switch {
+	case space == "":
+		bad(key+".addressSpace", "is not set; give the region's network an IPv4 range (at least a /23), e.g. 10.%d.0.0/22", 20+i)
+	case err != nil || !p.Addr().Is4():
+		bad(key+".addressSpace", "%q is not an IPv4 CIDR range (e.g. 10.20.0.0/22)", space)
+	default:
+		for j, q := range s.spaces {
+			if p.Overlaps(q) {
+				bad(key+".addressSpace", "%s overlaps %s.addressSpace %s: regions need disjoint address spaces to be peered and routed", space, s.keys[j], q)
+			}
+		}
+		s.spaces = append(s.spaces, p.Masked())
+		s.keys = append(s.keys, key)
+	}
+}
+
+// validateModels checks the models' lifecycle and each deployment against the
+// catalog in every known region of the stack.
+func (c *Config) validateModels(cat *catalog.Catalog, bad complain) {
 	c.checkLifecycle(bad)
 	if len(c.Models) == 0 {
 		bad("models", "is empty; list at least one model deployment (name, version, deploymentType, capacity)")
@@ -631,8 +677,10 @@ func (c *Config) Validate() error {
 			}
 		}
 	}
+}
 
-	// Hybrid connectivity.
+// validateHybrid checks the hybrid connectivity mode and what each mode needs.
+func (c *Config) validateHybrid(bad complain) {
 	switch c.Hybrid.Mode {
 	case HybridNone:
 	case HybridHubPeering:
@@ -657,8 +705,11 @@ func (c *Config) Validate() error {
 	if c.Archetype == ArchetypeDev && c.Hybrid.Mode != HybridNone && c.Hybrid.Mode != HybridHubPeering {
 		bad("hybrid.mode", "%s in the dev stack: development environments reach on-premises data through the hub (HubPeering) or not at all", c.Hybrid.Mode)
 	}
+}
 
-	// Endpoint, gateway, replication, logs.
+// validateServices checks the endpoint kind, the gateway's publisher, the
+// replication mode and the log retention.
+func (c *Config) validateServices(cat *catalog.Catalog, bad complain) {
 	if c.Endpoint.Kind != "OpenAI" && c.Endpoint.Kind != "AIServices" {
 		bad("endpoint.kind", "%q: use OpenAI or AIServices", c.Endpoint.Kind)
 	}
@@ -671,6 +722,10 @@ func (c *Config) Validate() error {
 	if c.LogRetentionDays < 30 || c.LogRetentionDays > 730 {
 		bad("logRetentionDays", "%d: Log Analytics keeps data 30 to 730 days", c.LogRetentionDays)
 	}
+}
+
+// validateJumpbox checks the jumpbox's administrator groups and credential.
+func (c *Config) validateJumpbox(bad complain) {
 	for i, id := range c.Jumpbox.AdminGroupObjectIDs {
 		if !guidRE.MatchString(id) {
 			bad(fmt.Sprintf("jumpbox.adminGroupObjectIds[%d]", i), "%q is not an Entra ID object id (a GUID)", id)
@@ -679,13 +734,11 @@ func (c *Config) Validate() error {
 	if _, pw := c.secrets[SecretJumpboxAdminPassword]; c.Jumpbox.SSHPublicKey == "" && !pw {
 		bad("jumpbox.sshPublicKey", "is not set; give the jumpbox administrator's SSH public key (or the secret %s:%s)", Namespace, SecretJumpboxAdminPassword)
 	}
-	sortErrs(errs)
-	return errors.Join(errs...)
 }
 
 // checkLifecycle checks ai-ready:lifecycleWarningDays and collects the lifecycle
 // notices of every configured model version in every region.
-func (c *Config) checkLifecycle(bad func(key, format string, v ...any)) {
+func (c *Config) checkLifecycle(bad complain) {
 	days := DefaultLifecycleWarningDays
 	if c.LifecycleWarningDays != nil {
 		days = *c.LifecycleWarningDays
@@ -750,7 +803,7 @@ var parentArchetypes = map[string][]string{
 
 // validatePlacement checks managementGroup.parentArchetype against the stack's
 // archetype and its hybrid connectivity.
-func (c *Config) validatePlacement(bad func(key, format string, v ...any)) {
+func (c *Config) validatePlacement(bad complain) {
 	parent := c.ManagementGroup.ParentArchetype
 	allowed := parentArchetypes[c.Archetype]
 	if parent == "" || len(allowed) == 0 {

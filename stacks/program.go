@@ -128,11 +128,9 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	if err != nil {
 		return fmt.Errorf("stack %s: the workload subscription's provider: %w", cfg.Stack, err)
 	}
-	res := pulumi.Provider(provider)
-	comp := pulumi.Providers(provider)
-	stackTags := cfg.tags("")
+	d := &deployment{ctx: ctx, plan: p, cfg: cfg, res: pulumi.Provider(provider), comp: pulumi.Providers(provider)}
 
-	hierarchy, err := managementgroups.New(ctx, cfg.NamePrefix, p.Hierarchy, comp)
+	hierarchy, err := managementgroups.New(ctx, cfg.NamePrefix, p.Hierarchy, d.comp)
 	if err != nil {
 		return err
 	}
@@ -140,99 +138,29 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	if !ok {
 		return fmt.Errorf("stack %s: the hierarchy has no group %q", cfg.Stack, cfg.ManagementGroup.ID)
 	}
-
-	rgs := map[string]map[string]*resources.ResourceGroup{"net": {}, "ai": {}}
-	for _, r := range cfg.Regions {
-		for _, purpose := range []string{"net", "ai"} {
-			name := cfg.resourceGroupName(purpose, r.Location)
-			rg, err := resources.NewResourceGroup(ctx, name, &resources.ResourceGroupArgs{
-				ResourceGroupName: pulumi.String(name),
-				Location:          pulumi.String(r.Location),
-				Tags:              stackTags,
-			}, res, pulumi.DependsOn([]pulumi.Resource{mg}))
-			if err != nil {
-				return fmt.Errorf("stack %s: resource group %s: %w", cfg.Stack, name, err)
-			}
-			rgs[purpose][r.Location] = rg
-		}
+	if err := d.resourceGroups(mg); err != nil {
+		return err
 	}
-	primaryAI := rgs["ai"][cfg.Primary()]
-
-	logs, err := operationalinsights.NewWorkspace(ctx, cfg.NamePrefix+"-logs", &operationalinsights.WorkspaceArgs{
-		WorkspaceName:     pulumi.String(fmt.Sprintf("log-%s-%s", cfg.NamePrefix, cfg.Archetype)),
-		ResourceGroupName: primaryAI.Name,
-		Location:          pulumi.String(cfg.Primary()),
-		RetentionInDays:   pulumi.Int(cfg.LogRetentionDays),
-		Sku:               &operationalinsights.WorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
-		Tags:              cfg.tags("Observability"),
-	}, res)
-	if err != nil {
-		return fmt.Errorf("stack %s: Log Analytics workspace: %w", cfg.Stack, err)
-	}
-
-	netNames := map[string]pulumi.StringInput{}
-	for loc, rg := range rgs["net"] {
-		netNames[loc] = rg.Name
-	}
-	network, err := securenetwork.New(ctx, cfg.NamePrefix+"-net", cfg.networkArgs(netNames), comp)
+	logs, err := d.workspace()
 	if err != nil {
 		return err
 	}
-
-	var endpoints []*aiendpoint.RegionalAIEndpoint
-	for _, r := range cfg.Regions {
-		rn := network.Regions[r.Location]
-		ep, err := aiendpoint.NewRegionalAIEndpoint(ctx, fmt.Sprintf("%s-ai-%s", cfg.NamePrefix, r.Location),
-			cfg.endpointArgs(r.Location, rgs["ai"][r.Location].Name, rn.SubnetIDs[securenetwork.SubnetPrivateEndpoints], network.PrivateDNSZoneIDs, logs.ID().ToStringOutput()), comp)
-		if err != nil {
-			return err
-		}
-		endpoints = append(endpoints, ep)
+	network, err := securenetwork.New(ctx, cfg.NamePrefix+"-net", cfg.networkArgs(inputNames(d.rgs["net"])), d.comp)
+	if err != nil {
+		return err
 	}
-	endpointURLs := pulumi.StringMap{}
-	for _, ep := range endpoints {
-		endpointURLs[ep.Region()] = ep.Endpoint
+	endpoints, err := d.endpoints(network, logs)
+	if err != nil {
+		return err
 	}
-	ctx.Export("aiEndpoints", endpointURLs)
-	if p.Gateway != nil {
-		var members []aiendpoint.GatewayMember
-		for i, ep := range endpoints {
-			members = append(members, ep.Member(cfg.Regions[i].Priority, cfg.Regions[i].Weight))
-		}
-		primary := network.Regions[cfg.Primary()]
-		vnets := map[string]pulumi.StringInput{}
-		for loc, rn := range network.Regions {
-			vnets[loc] = rn.VirtualNetworkID
-		}
-		gw, err := aiendpoint.NewGateway(ctx, cfg.NamePrefix+"-gateway",
-			cfg.gatewayArgs(primaryAI.Name, primary.SubnetIDs[securenetwork.SubnetAPIM], members, logs.ID().ToStringOutput(), vnets), comp)
-		if err != nil {
-			return err
-		}
-		ctx.Export("gatewayUrl", gw.OpenAIEndpoint)
+	if err := d.gateway(network, endpoints, logs); err != nil {
+		return err
 	}
-
-	if cfg.replicates() {
-		aiRGs := map[string]pulumi.StringInput{}
-		for loc, rg := range rgs["ai"] {
-			aiRGs[loc] = rg.Name
-		}
-		subnets := map[string]pulumi.StringInput{}
-		for loc, rn := range network.Regions {
-			subnets[loc] = rn.SubnetIDs[securenetwork.SubnetPrivateEndpoints]
-		}
-		assets, err := replication.New(ctx, cfg.NamePrefix+"-assets", cfg.replicationArgs(aiRGs, subnets, network.PrivateDNSZoneIDs), comp)
-		if err != nil {
-			return err
-		}
-		ctx.Export("storageAccountIds", assets.StorageAccountIDs)
-		ctx.Export("searchServiceIds", assets.SearchServiceIDs)
-		ctx.Export("mlRegistryId", assets.RegistryID)
-		ctx.Export("dataPlacement", assets.CoLocation)
+	if err := d.assets(network); err != nil {
+		return err
 	}
-
 	baselineArgs := cfg.baselineArgs(network.DDoSProtectionPlanID, network.PrivateDNSZoneIDs)
-	if _, err := policybaseline.New(ctx, cfg.NamePrefix+"-baseline", baselineArgs, comp, pulumi.DependsOn([]pulumi.Resource{hierarchy})); err != nil {
+	if _, err := policybaseline.New(ctx, cfg.NamePrefix+"-baseline", baselineArgs, d.comp, pulumi.DependsOn([]pulumi.Resource{hierarchy})); err != nil {
 		return err
 	}
 
@@ -246,6 +174,139 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	ctx.Export("bastionIds", network.BastionIDs)
 	ctx.Export("jumpboxIds", network.JumpboxIDs)
 	ctx.Export("gatewayIds", network.GatewayIDs)
+	return nil
+}
+
+// deployment is one run of Plan.Deploy: the resource options of the workload
+// subscription's provider and the resource groups created so far.
+type deployment struct {
+	ctx  *pulumi.Context
+	plan *Plan
+	cfg  *Config
+	// res places a resource with the workload provider, comp a component.
+	res, comp pulumi.ResourceOption
+	// rgs are the resource groups by purpose ("net", "ai") and location.
+	rgs map[string]map[string]*resources.ResourceGroup
+}
+
+// resourceGroups creates each region's network and AI resource groups, after the
+// management group mg.
+func (d *deployment) resourceGroups(mg pulumi.Resource) error {
+	cfg := d.cfg
+	stackTags := cfg.tags("")
+	d.rgs = map[string]map[string]*resources.ResourceGroup{"net": {}, "ai": {}}
+	for _, r := range cfg.Regions {
+		for _, purpose := range []string{"net", "ai"} {
+			name := cfg.resourceGroupName(purpose, r.Location)
+			rg, err := resources.NewResourceGroup(d.ctx, name, &resources.ResourceGroupArgs{
+				ResourceGroupName: pulumi.String(name),
+				Location:          pulumi.String(r.Location),
+				Tags:              stackTags,
+			}, d.res, pulumi.DependsOn([]pulumi.Resource{mg}))
+			if err != nil {
+				return fmt.Errorf("stack %s: resource group %s: %w", cfg.Stack, name, err)
+			}
+			d.rgs[purpose][r.Location] = rg
+		}
+	}
+	return nil
+}
+
+// primaryAI is the AI resource group of the primary region.
+func (d *deployment) primaryAI() *resources.ResourceGroup { return d.rgs["ai"][d.cfg.Primary()] }
+
+// workspace creates the stack's Log Analytics workspace in the primary region.
+func (d *deployment) workspace() (*operationalinsights.Workspace, error) {
+	cfg := d.cfg
+	logs, err := operationalinsights.NewWorkspace(d.ctx, cfg.NamePrefix+"-logs", &operationalinsights.WorkspaceArgs{
+		WorkspaceName:     pulumi.String(fmt.Sprintf("log-%s-%s", cfg.NamePrefix, cfg.Archetype)),
+		ResourceGroupName: d.primaryAI().Name,
+		Location:          pulumi.String(cfg.Primary()),
+		RetentionInDays:   pulumi.Int(cfg.LogRetentionDays),
+		Sku:               &operationalinsights.WorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
+		Tags:              cfg.tags("Observability"),
+	}, d.res)
+	if err != nil {
+		return nil, fmt.Errorf("stack %s: Log Analytics workspace: %w", cfg.Stack, err)
+	}
+	return logs, nil
+}
+
+// inputNames maps each location to its resource group's name.
+func inputNames(rgs map[string]*resources.ResourceGroup) map[string]pulumi.StringInput {
+	names := map[string]pulumi.StringInput{}
+	for loc, rg := range rgs {
+		names[loc] = rg.Name
+	}
+	return names
+}
+
+// endpoints creates a RegionalAIEndpoint per region, in the regions' order, and
+// exports their URLs (aiEndpoints).
+func (d *deployment) endpoints(network *securenetwork.SecureNetwork, logs *operationalinsights.Workspace) ([]*aiendpoint.RegionalAIEndpoint, error) {
+	cfg := d.cfg
+	var endpoints []*aiendpoint.RegionalAIEndpoint
+	for _, r := range cfg.Regions {
+		rn := network.Regions[r.Location]
+		ep, err := aiendpoint.NewRegionalAIEndpoint(d.ctx, fmt.Sprintf("%s-ai-%s", cfg.NamePrefix, r.Location),
+			cfg.endpointArgs(r.Location, d.rgs["ai"][r.Location].Name, rn.SubnetIDs[securenetwork.SubnetPrivateEndpoints], network.PrivateDNSZoneIDs, logs.ID().ToStringOutput()), d.comp)
+		if err != nil {
+			return nil, err
+		}
+		endpoints = append(endpoints, ep)
+	}
+	endpointURLs := pulumi.StringMap{}
+	for _, ep := range endpoints {
+		endpointURLs[ep.Region()] = ep.Endpoint
+	}
+	d.ctx.Export("aiEndpoints", endpointURLs)
+	return endpoints, nil
+}
+
+// gateway creates the AI gateway in front of the endpoints when the plan has one,
+// and exports its URL (gatewayUrl).
+func (d *deployment) gateway(network *securenetwork.SecureNetwork, endpoints []*aiendpoint.RegionalAIEndpoint, logs *operationalinsights.Workspace) error {
+	if d.plan.Gateway == nil {
+		return nil
+	}
+	cfg := d.cfg
+	var members []aiendpoint.GatewayMember
+	for i, ep := range endpoints {
+		members = append(members, ep.Member(cfg.Regions[i].Priority, cfg.Regions[i].Weight))
+	}
+	primary := network.Regions[cfg.Primary()]
+	vnets := map[string]pulumi.StringInput{}
+	for loc, rn := range network.Regions {
+		vnets[loc] = rn.VirtualNetworkID
+	}
+	gw, err := aiendpoint.NewGateway(d.ctx, cfg.NamePrefix+"-gateway",
+		cfg.gatewayArgs(d.primaryAI().Name, primary.SubnetIDs[securenetwork.SubnetAPIM], members, logs.ID().ToStringOutput(), vnets), d.comp)
+	if err != nil {
+		return err
+	}
+	d.ctx.Export("gatewayUrl", gw.OpenAIEndpoint)
+	return nil
+}
+
+// assets creates the replicated AI assets when the stack replicates, and exports
+// their ids and data placement.
+func (d *deployment) assets(network *securenetwork.SecureNetwork) error {
+	cfg := d.cfg
+	if !cfg.replicates() {
+		return nil
+	}
+	subnets := map[string]pulumi.StringInput{}
+	for loc, rn := range network.Regions {
+		subnets[loc] = rn.SubnetIDs[securenetwork.SubnetPrivateEndpoints]
+	}
+	assets, err := replication.New(d.ctx, cfg.NamePrefix+"-assets", cfg.replicationArgs(inputNames(d.rgs["ai"]), subnets, network.PrivateDNSZoneIDs), d.comp)
+	if err != nil {
+		return err
+	}
+	d.ctx.Export("storageAccountIds", assets.StorageAccountIDs)
+	d.ctx.Export("searchServiceIds", assets.SearchServiceIDs)
+	d.ctx.Export("mlRegistryId", assets.RegistryID)
+	d.ctx.Export("dataPlacement", assets.CoLocation)
 	return nil
 }
 
