@@ -283,7 +283,9 @@ func FromAzureNative(token string, inputs map[string]any, opts *ConvertOptions) 
 		case t.Properties == "kept" && lk == "properties", t.Properties == "input:"+k:
 			arm["properties"] = v
 		case t.Properties != "flattened", t.top[lk]:
-			arm[k] = v
+			if !envelopeKeys[lk] {
+				arm[k] = v
+			}
 		default:
 			props[k] = nest(v, t.sub.child(k), false)
 		}
@@ -298,6 +300,14 @@ func FromAzureNative(token string, inputs map[string]any, opts *ConvertOptions) 
 	}
 	return res, nil
 }
+
+// envelopeKeys are the ARM envelope's type and name, which the conversion
+// derives from the token and the name input, never from a top-level input of
+// that name (a flattened resource's "type" input is a property): at preview the engine overlays
+// the planned outputs on the inputs, and azure-native's "type" and "name"
+// outputs are unknown there (a kept-properties resource such as a Cognitive
+// Services account copies its other keys to the top level).
+var envelopeKeys = map[string]bool{"type": true, "name": true}
 
 func (t *nativeType) resourceName(inputs map[string]any, opts *ConvertOptions) any {
 	for _, in := range []string{t.Name, t.NameAlias} {

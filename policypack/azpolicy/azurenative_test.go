@@ -345,6 +345,13 @@ func TestFromAzureNativeUnknowns(t *testing.T) {
 	if sub.fullName() != "vnet/a" {
 		t.Fatalf("fullName %s", Render(sub.fullName()))
 	}
+	// At preview the engine overlays the planned outputs, "type" and "name"
+	// unknown among them: the envelope keeps the ARM type and the name input.
+	acct, err := FromAzureNative("azure-native:cognitiveservices/v20241001:Account",
+		map[string]any{"accountName": "ai", "resourceGroupName": "rg", "type": Unknown, "name": Unknown, "location": "eastus"}, &ConvertOptions{SubscriptionID: "s"})
+	if err != nil || acct.ARM["type"] != "Microsoft.CognitiveServices/accounts" || acct.ARM["name"] != "ai" {
+		t.Fatalf("an account with unknown type and name outputs: type %s name %s (%v)", Render(acct.ARM["type"]), Render(acct.ARM["name"]), err)
+	}
 	for _, bad := range []string{"azure-native:network", "aws:s3:Bucket", "azure-native::X"} {
 		if _, err := ARMType(bad); err == nil || !strings.Contains(err.Error(), "is not azure-native:<module>[/<version>]:<Resource>") {
 			t.Errorf("%s: %v", bad, err)
