@@ -182,103 +182,135 @@ func (a *Args) Validate() error {
 	if a == nil {
 		return fmt.Errorf("%w: args are required", ErrInvalidArgs)
 	}
-	var errs []error
-	bad := func(format string, v ...any) {
-		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalidArgs}, v...)...))
+	c := &argsCheck{a: a, parent: strings.TrimPrefix(a.ParentID, ManagementGroupIDPrefix), byID: map[string]int{}}
+	c.parentAndPlatform()
+	if len(a.Groups) == 0 {
+		c.bad("Groups is empty: describe at least one management group")
 	}
+	for i, g := range a.Groups {
+		c.group(i, g)
+	}
+	placed := map[string]string{}
+	for i, g := range a.Groups {
+		c.placement(i, g, placed)
+	}
+	if len(c.errs) > 0 {
+		return errors.Join(c.errs...)
+	}
+	c.tree()
+	return errors.Join(c.errs...)
+}
 
-	parent := strings.TrimPrefix(a.ParentID, ManagementGroupIDPrefix)
+// argsCheck collects the problems of one Args.
+type argsCheck struct {
+	a      *Args
+	errs   []error
+	parent string
+	// byID maps each group's lower-case id to its index in Groups.
+	byID map[string]int
+}
+
+func (c *argsCheck) bad(format string, v ...any) {
+	c.errs = append(c.errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalidArgs}, v...)...))
+}
+
+// parentAndPlatform checks ParentID and the platform subscription ids.
+func (c *argsCheck) parentAndPlatform() {
+	a := c.a
 	switch {
 	case a.ParentID == "":
-		bad("ParentID is empty: name the existing management group to build under (e.g. \"landingzones\", or the tenant id for the tenant root group)")
-	case !ValidGroupID(parent):
-		bad("ParentID %q is not a management group id or %s<id>: ids are 1-90 letters, digits, '-', '_', '(', ')', '.', not ending with '.'", a.ParentID, ManagementGroupIDPrefix)
+		c.bad("ParentID is empty: name the existing management group to build under (e.g. \"landingzones\", or the tenant id for the tenant root group)")
+	case !ValidGroupID(c.parent):
+		c.bad("ParentID %q is not a management group id or %s<id>: ids are 1-90 letters, digits, '-', '_', '(', ')', '.', not ending with '.'", a.ParentID, ManagementGroupIDPrefix)
 	}
-
 	for role, ids := range a.PlatformSubscriptions.all() {
 		for i, id := range ids {
 			if !guidRE.MatchString(id) {
-				bad("PlatformSubscriptions.%s[%d] %q is not a subscription id (a GUID)", role, i, id)
+				c.bad("PlatformSubscriptions.%s[%d] %q is not a subscription id (a GUID)", role, i, id)
 			}
 		}
 	}
+}
 
-	if len(a.Groups) == 0 {
-		bad("Groups is empty: describe at least one management group")
+// group checks Groups[i] on its own: id (unique), display name, archetype, access.
+func (c *argsCheck) group(i int, g Group) {
+	field := fmt.Sprintf("Groups[%d]", i)
+	switch {
+	case g.ID == "":
+		c.bad("%s.ID is empty: every group needs an id", field)
+	case !ValidGroupID(g.ID):
+		c.bad("%s.ID %q is not a valid management group id: use 1-90 letters, digits, '-', '_', '(', ')', '.', not ending with '.'", field, g.ID)
+	case strings.EqualFold(g.ID, c.parent):
+		c.bad("%s.ID %q is the same as ParentID: a group cannot be its own parent", field, g.ID)
 	}
-	byID := map[string]int{}
-	for i, g := range a.Groups {
-		field := fmt.Sprintf("Groups[%d]", i)
-		switch {
-		case g.ID == "":
-			bad("%s.ID is empty: every group needs an id", field)
-		case !ValidGroupID(g.ID):
-			bad("%s.ID %q is not a valid management group id: use 1-90 letters, digits, '-', '_', '(', ')', '.', not ending with '.'", field, g.ID)
-		case strings.EqualFold(g.ID, parent):
-			bad("%s.ID %q is the same as ParentID: a group cannot be its own parent", field, g.ID)
+	if j, dup := c.byID[strings.ToLower(g.ID)]; dup && g.ID != "" {
+		c.bad("%s.ID %q duplicates Groups[%d].ID (management group ids are unique per tenant, case-insensitively)", field, g.ID, j)
+	} else {
+		c.byID[strings.ToLower(g.ID)] = i
+	}
+	if len(g.DisplayName) > 90 {
+		c.bad("%s.DisplayName is %d characters long; Azure allows at most 90", field, len(g.DisplayName))
+	}
+	if !archetypeRE.MatchString(g.Archetype) {
+		c.bad("%s.Archetype %q: use corp, online, sandbox, dev, or a user-named archetype of lower-case letters, digits and '-'", field, g.Archetype)
+	}
+	for _, r := range g.Access.byRole() {
+		c.entraGroup(fmt.Sprintf("%s.Access.%s", field, strings.ToUpper(r.role[:1])+r.role[1:]), r.group)
+	}
+}
+
+// entraGroup checks one access role's Entra ID group; rf is its field path.
+func (c *argsCheck) entraGroup(rf string, eg EntraGroup) {
+	if eg.ObjectID != "" && eg.Create {
+		c.bad("%s: ObjectID %q and Create are mutually exclusive: adopt an existing group or create one", rf, eg.ObjectID)
+	}
+	if eg.ObjectID != "" && !guidRE.MatchString(eg.ObjectID) {
+		c.bad("%s.ObjectID %q is not an Entra ID object id (a GUID)", rf, eg.ObjectID)
+	}
+	if eg.RoleDefinitionID != "" && !guidRE.MatchString(eg.RoleDefinitionID) {
+		c.bad("%s.RoleDefinitionID %q is not a role definition id (a GUID)", rf, eg.RoleDefinitionID)
+	}
+	if !eg.Create && (eg.DisplayName != "" || len(eg.Owners) > 0 || len(eg.Members) > 0) {
+		c.bad("%s: DisplayName, Owners and Members apply to a created group only; set Create", rf)
+	}
+	for j, id := range append(slices.Clone(eg.Owners), eg.Members...) {
+		if !guidRE.MatchString(id) {
+			c.bad("%s: owner/member %d %q is not an Entra ID object id (a GUID)", rf, j, id)
 		}
-		if j, dup := byID[strings.ToLower(g.ID)]; dup && g.ID != "" {
-			bad("%s.ID %q duplicates Groups[%d].ID (management group ids are unique per tenant, case-insensitively)", field, g.ID, j)
+	}
+}
+
+// placement checks Groups[i]'s parent and subscriptions: workload subscription
+// ids, each placed once (placed maps lower-case ids to their group).
+func (c *argsCheck) placement(i int, g Group, placed map[string]string) {
+	a := c.a
+	field := fmt.Sprintf("Groups[%d]", i)
+	if g.Parent != "" {
+		if _, ok := c.byID[strings.ToLower(g.Parent)]; !ok {
+			c.bad("%s.Parent %q is not the id of a group in Groups; leave it empty to place %q under ParentID %q", field, g.Parent, g.ID, a.ParentID)
+		}
+	}
+	for j, sub := range g.Subscriptions {
+		sf := fmt.Sprintf("%s.Subscriptions[%d]", field, j)
+		if !guidRE.MatchString(sub) {
+			c.bad("%s %q is not a subscription id (a GUID)", sf, sub)
+			continue
+		}
+		if role := a.PlatformSubscriptions.Role(sub); role != "" {
+			c.bad("%s %q is the platform %s subscription: AI workloads must be deployed in workload subscriptions under their own management group, not in platform subscriptions; use an application landing zone subscription", sf, sub, role)
+		}
+		if other, dup := placed[strings.ToLower(sub)]; dup {
+			c.bad("%s %q is already placed in group %q: a subscription belongs to one management group", sf, sub, other)
 		} else {
-			byID[strings.ToLower(g.ID)] = i
-		}
-		if len(g.DisplayName) > 90 {
-			bad("%s.DisplayName is %d characters long; Azure allows at most 90", field, len(g.DisplayName))
-		}
-		if !archetypeRE.MatchString(g.Archetype) {
-			bad("%s.Archetype %q: use corp, online, sandbox, dev, or a user-named archetype of lower-case letters, digits and '-'", field, g.Archetype)
-		}
-		for _, r := range g.Access.byRole() {
-			rf := fmt.Sprintf("%s.Access.%s", field, strings.ToUpper(r.role[:1])+r.role[1:])
-			if r.group.ObjectID != "" && r.group.Create {
-				bad("%s: ObjectID %q and Create are mutually exclusive: adopt an existing group or create one", rf, r.group.ObjectID)
-			}
-			if r.group.ObjectID != "" && !guidRE.MatchString(r.group.ObjectID) {
-				bad("%s.ObjectID %q is not an Entra ID object id (a GUID)", rf, r.group.ObjectID)
-			}
-			if r.group.RoleDefinitionID != "" && !guidRE.MatchString(r.group.RoleDefinitionID) {
-				bad("%s.RoleDefinitionID %q is not a role definition id (a GUID)", rf, r.group.RoleDefinitionID)
-			}
-			if !r.group.Create && (r.group.DisplayName != "" || len(r.group.Owners) > 0 || len(r.group.Members) > 0) {
-				bad("%s: DisplayName, Owners and Members apply to a created group only; set Create", rf)
-			}
-			for j, id := range append(slices.Clone(r.group.Owners), r.group.Members...) {
-				if !guidRE.MatchString(id) {
-					bad("%s: owner/member %d %q is not an Entra ID object id (a GUID)", rf, j, id)
-				}
-			}
+			placed[strings.ToLower(sub)] = g.ID
 		}
 	}
+}
 
-	placed := map[string]string{}
-	for i, g := range a.Groups {
-		field := fmt.Sprintf("Groups[%d]", i)
-		if g.Parent != "" {
-			if _, ok := byID[strings.ToLower(g.Parent)]; !ok {
-				bad("%s.Parent %q is not the id of a group in Groups; leave it empty to place %q under ParentID %q", field, g.Parent, g.ID, a.ParentID)
-			}
-		}
-		for j, sub := range g.Subscriptions {
-			sf := fmt.Sprintf("%s.Subscriptions[%d]", field, j)
-			if !guidRE.MatchString(sub) {
-				bad("%s %q is not a subscription id (a GUID)", sf, sub)
-				continue
-			}
-			if role := a.PlatformSubscriptions.Role(sub); role != "" {
-				bad("%s %q is the platform %s subscription: AI workloads must be deployed in workload subscriptions under their own management group, not in platform subscriptions; use an application landing zone subscription", sf, sub, role)
-			}
-			if other, dup := placed[strings.ToLower(sub)]; dup {
-				bad("%s %q is already placed in group %q: a subscription belongs to one management group", sf, sub, other)
-			} else {
-				placed[strings.ToLower(sub)] = g.ID
-			}
-		}
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-
-	// The tree: no cycles, and corp and online never nested in each other.
+// tree checks the tree of valid groups: no cycles, then corp and online never
+// nested in each other.
+func (c *argsCheck) tree() {
+	a := c.a
 	parentOf := map[string]string{}
 	for _, g := range a.Groups {
 		parentOf[strings.ToLower(g.ID)] = strings.ToLower(g.Parent)
@@ -287,24 +319,23 @@ func (a *Args) Validate() error {
 		seen := map[string]bool{}
 		for cur := strings.ToLower(g.ID); cur != ""; cur = parentOf[cur] {
 			if seen[cur] {
-				bad("Groups[%d].Parent: %q is part of a cycle (%s); every chain of parents must end at ParentID", i, g.ID, cycle(parentOf, cur))
+				c.bad("Groups[%d].Parent: %q is part of a cycle (%s); every chain of parents must end at ParentID", i, g.ID, cycle(parentOf, cur))
 				break
 			}
 			seen[cur] = true
 		}
 	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	if len(c.errs) > 0 {
+		return
 	}
 	for i, g := range a.Groups {
 		for cur := strings.ToLower(g.Parent); cur != ""; cur = parentOf[cur] {
-			anc := a.Groups[byID[cur]]
+			anc := a.Groups[c.byID[cur]]
 			if isSeparated(g.Archetype) && isSeparated(anc.Archetype) && anc.Archetype != g.Archetype {
-				bad("Groups[%d] %q (%s) is nested under %q (%s): internal (corp) and internet-facing (online) AI workloads need separate management groups, neither inside the other; give them a common parent instead", i, g.ID, g.Archetype, anc.ID, anc.Archetype)
+				c.bad("Groups[%d] %q (%s) is nested under %q (%s): internal (corp) and internet-facing (online) AI workloads need separate management groups, neither inside the other; give them a common parent instead", i, g.ID, g.Archetype, anc.ID, anc.Archetype)
 			}
 		}
 	}
-	return errors.Join(errs...)
 }
 
 func isSeparated(archetype string) bool {

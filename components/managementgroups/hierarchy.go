@@ -88,30 +88,7 @@ func New(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOp
 		g := args.Groups[i]
 		key := strings.ToLower(g.ID)
 		resName := fmt.Sprintf("%s-%s", name, g.ID)
-		var mg *management.ManagementGroup
-		var err error
-		if g.Adopt {
-			mg, err = management.GetManagementGroup(ctx, resName, pulumi.ID(ResourceID(g.ID)), parent)
-		} else {
-			parentID := args.ParentResourceID()
-			deps := []pulumi.Resource{}
-			if g.Parent != "" {
-				p := byID[strings.ToLower(g.Parent)]
-				parentID = ResourceID(p.ID)
-				deps = append(deps, h.resources[strings.ToLower(p.ID)])
-			}
-			displayName := g.DisplayName
-			if displayName == "" {
-				displayName = g.ID
-			}
-			mg, err = management.NewManagementGroup(ctx, resName, &management.ManagementGroupArgs{
-				GroupId:     pulumi.String(g.ID),
-				DisplayName: pulumi.String(displayName),
-				Details: &management.CreateManagementGroupDetailsArgs{
-					Parent: &management.CreateParentGroupInfoArgs{Id: pulumi.String(parentID)},
-				},
-			}, parent, pulumi.DependsOn(deps))
-		}
+		mg, err := h.group(ctx, resName, g, byID, parent)
 		if err != nil {
 			return nil, fmt.Errorf("ManagementGroupHierarchy %q: group %q: %w", name, g.ID, err)
 		}
@@ -151,6 +128,32 @@ func New(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOp
 		return nil, fmt.Errorf("ManagementGroupHierarchy %q: registering outputs: %w", name, err)
 	}
 	return h, nil
+}
+
+// group adopts or creates the management group g as resName, under its parent in
+// args (byID maps lower-case ids to groups) or under Args.ParentID.
+func (h *ManagementGroupHierarchy) group(ctx *pulumi.Context, resName string, g Group, byID map[string]Group, parent pulumi.ResourceOption) (*management.ManagementGroup, error) {
+	if g.Adopt {
+		return management.GetManagementGroup(ctx, resName, pulumi.ID(ResourceID(g.ID)), parent)
+	}
+	parentID := h.args.ParentResourceID()
+	deps := []pulumi.Resource{}
+	if g.Parent != "" {
+		p := byID[strings.ToLower(g.Parent)]
+		parentID = ResourceID(p.ID)
+		deps = append(deps, h.resources[strings.ToLower(p.ID)])
+	}
+	displayName := g.DisplayName
+	if displayName == "" {
+		displayName = g.ID
+	}
+	return management.NewManagementGroup(ctx, resName, &management.ManagementGroupArgs{
+		GroupId:     pulumi.String(g.ID),
+		DisplayName: pulumi.String(displayName),
+		Details: &management.CreateManagementGroupDetailsArgs{
+			Parent: &management.CreateParentGroupInfoArgs{Id: pulumi.String(parentID)},
+		},
+	}, parent, pulumi.DependsOn(deps))
 }
 
 // access creates or adopts the Entra ID groups of one management group and grants
