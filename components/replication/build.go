@@ -62,17 +62,55 @@ func (b *builder) wrap(child string, err error) error {
 }
 
 func (b *builder) build() error {
+	accounts, err := b.storage()
+	if err != nil {
+		return err
+	}
+	if err := b.searchServices(accounts); err != nil {
+		return err
+	}
+	registry, err := b.registry()
+	if err != nil {
+		return err
+	}
+	vaultID, vaultURI := pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
+	if b.args.KeyVault != nil {
+		vault, err := b.keyVault()
+		if err != nil {
+			return err
+		}
+		vaultID = vault.ID().ToStringOutput()
+		vaultURI = vault.Properties.VaultUri()
+	}
+	b.storageOutputs(accounts)
+
+	c := b.comp
+	c.ContainerNames = pulumi.ToStringArray(b.r.containers).ToStringArrayOutput()
+	c.RegistryID = registry.ID().ToStringOutput()
+	c.RegistryName = registry.Name
+	c.KeyVaultID = vaultID
+	c.KeyVaultURI = vaultURI
+	c.CoLocation = pulumi.ToStringMap(b.r.placement.Stores).ToStringMapOutput()
+	c.CrossRegionReason = pulumi.String(b.args.CrossRegionReason).ToStringOutput()
+	c.Replication = pulumi.String(string(b.r.mode)).ToStringOutput()
+	return b.registerOutputs()
+}
+
+// storage creates the storage accounts, the object replication between them and,
+// for a read-access geo-redundant account, the secondary region's private endpoint
+// to the -secondary endpoint.
+func (b *builder) storage() ([]*account, error) {
 	accounts := make([]*account, 0, len(b.r.accounts))
 	for _, reg := range b.r.accounts {
 		acct, err := b.storageAccount(reg)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		accounts = append(accounts, acct)
 	}
 	if b.r.mode == ObjectReplication {
 		if err := b.objectReplication(accounts[0], accounts[1]); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if b.r.readSecondary {
@@ -81,10 +119,15 @@ func (b *builder) build() error {
 		acct := accounts[0]
 		sec := b.r.regions[1]
 		if err := b.privateEndpoint("storage-secondary-read", sec, acct.res.ID(), groupBlobSecondary, DNSBlob); err != nil {
-			return err
+			return nil, err
 		}
 	}
+	return accounts, nil
+}
 
+// searchServices creates a search service per region, each indexing its region's
+// account, and sets the component's search outputs.
+func (b *builder) searchServices(accounts []*account) error {
 	searchIDs, searchNames, searchEndpoints, searchPrincipals := pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}
 	for i, reg := range b.r.regions {
 		// With one geo-redundant account, both services index it.
@@ -101,22 +144,18 @@ func (b *builder) build() error {
 		searchEndpoints[reg.Location] = svc.Endpoint()
 		searchPrincipals[reg.Location] = svc.Identity.Elem().PrincipalId()
 	}
+	c := b.comp
+	c.SearchServiceIDs = searchIDs.ToStringMapOutput()
+	c.SearchServiceNames = searchNames.ToStringMapOutput()
+	c.SearchEndpoints = searchEndpoints.ToStringMapOutput()
+	c.SearchPrincipalIDs = searchPrincipals.ToStringMapOutput()
+	return nil
+}
 
-	registry, err := b.registry()
-	if err != nil {
-		return err
-	}
-
-	vaultID, vaultURI := pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
-	if b.args.KeyVault != nil {
-		vault, err := b.keyVault()
-		if err != nil {
-			return err
-		}
-		vaultID = vault.ID().ToStringOutput()
-		vaultURI = vault.Properties.VaultUri()
-	}
-
+// storageOutputs sets the component's storage outputs: each account's id, name and
+// blob endpoint by region (the secondary region's endpoint of a read-access
+// geo-redundant account is its -secondary endpoint).
+func (b *builder) storageOutputs(accounts []*account) {
 	accountIDs, accountNames, endpoints := pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}
 	for _, acct := range accounts {
 		loc := acct.region.Location
@@ -127,24 +166,15 @@ func (b *builder) build() error {
 	if b.r.readSecondary {
 		endpoints[b.r.regions[1].Location] = pulumi.Sprintf("https://%s-secondary.blob.core.windows.net/", accounts[0].res.Name)
 	}
-
 	c := b.comp
 	c.StorageAccountIDs = accountIDs.ToStringMapOutput()
 	c.StorageAccountNames = accountNames.ToStringMapOutput()
 	c.BlobEndpoints = endpoints.ToStringMapOutput()
-	c.ContainerNames = pulumi.ToStringArray(b.r.containers).ToStringArrayOutput()
-	c.SearchServiceIDs = searchIDs.ToStringMapOutput()
-	c.SearchServiceNames = searchNames.ToStringMapOutput()
-	c.SearchEndpoints = searchEndpoints.ToStringMapOutput()
-	c.SearchPrincipalIDs = searchPrincipals.ToStringMapOutput()
-	c.RegistryID = registry.ID().ToStringOutput()
-	c.RegistryName = registry.Name
-	c.KeyVaultID = vaultID
-	c.KeyVaultURI = vaultURI
-	c.CoLocation = pulumi.ToStringMap(b.r.placement.Stores).ToStringMapOutput()
-	c.CrossRegionReason = pulumi.String(b.args.CrossRegionReason).ToStringOutput()
-	c.Replication = pulumi.String(string(b.r.mode)).ToStringOutput()
+}
 
+// registerOutputs registers the component's outputs.
+func (b *builder) registerOutputs() error {
+	c := b.comp
 	if err := b.ctx.RegisterResourceOutputs(c, pulumi.Map{
 		"storageAccountIds":   c.StorageAccountIDs,
 		"storageAccountNames": c.StorageAccountNames,

@@ -126,7 +126,26 @@ func (a *Args) resolve() (*resolved, error) {
 		cat = catalog.Default()
 	}
 	r := &resolved{archetype: a.Archetype, mode: a.Replication}
+	a.resolveNames(r, bad)
+	a.resolveMode(r, bad)
+	a.resolveRegions(cat, r, bad)
+	a.checkZones(bad)
+	a.resolveStorage(r, bad)
+	a.resolveSearch(r, bad)
+	a.resolveRegistry(r, bad)
+	a.resolveKeyVault(r, bad)
+	a.checkCoLocation(cat, r, bad)
 
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	r.placement = r.place(a)
+	return r, nil
+}
+
+// resolveNames resolves the archetype (default corp) and checks it, the resource
+// group and the name prefix.
+func (a *Args) resolveNames(r *resolved, bad func(string, ...any)) {
 	if r.archetype == "" {
 		r.archetype = ArchetypeCorp
 	}
@@ -142,8 +161,11 @@ func (a *Args) resolve() (*resolved, error) {
 	case !prefixRE.MatchString(a.NamePrefix):
 		bad("NamePrefix %q would give storage account names Azure refuses (%q): use 3-21 lower-case letters and digits starting with a letter, no '-', '_' or capitals (the component appends \"pri\"/\"sec\"; account names are at most 24 characters)", a.NamePrefix, a.NamePrefix+"pri")
 	}
+}
 
-	// Replication mode and the secondary region.
+// resolveMode resolves the replication mode (default GeoRedundantStorage) and checks
+// it against Production and Secondary.
+func (a *Args) resolveMode(r *resolved, bad func(string, ...any)) {
 	if r.mode == "" {
 		r.mode = GeoRedundantStorage
 	}
@@ -158,29 +180,39 @@ func (a *Args) resolve() (*resolved, error) {
 	case r.mode != NoReplication && a.Secondary == nil:
 		bad("Replication %q needs a secondary region: set Secondary (Location, PrivateEndpointSubnetID), or set Replication %q for a single-region, non-production deployment", r.mode, NoReplication)
 	}
+}
 
+// resolveRegions checks the primary region and, when the mode replicates, the
+// secondary: another region, the primary's Azure pair for geo-redundant storage.
+func (a *Args) resolveRegions(cat *catalog.Catalog, r *resolved, bad func(string, ...any)) {
 	primary := a.checkRegion(cat, "Primary", a.Primary, rolePrimary, bad)
 	r.regions = []resolvedRegion{primary}
+	if a.Secondary == nil || r.mode == NoReplication {
+		return
+	}
 	var primaryRegion catalog.Region
 	primaryKnown := false
 	if pr, err := cat.Region(a.Primary.Location); err == nil {
 		primaryRegion, primaryKnown = pr, true
 	}
-	if a.Secondary != nil && r.mode != NoReplication {
-		secondary := a.checkRegion(cat, "Secondary", *a.Secondary, roleSecondary, bad)
-		if a.Secondary.Location != "" && a.Secondary.Location == a.Primary.Location {
-			bad("Secondary.Location %q is the same as Primary.Location: the copy must be in another region to survive a regional outage; choose a different region (e.g. the primary's pair %q)", a.Secondary.Location, primaryRegion.Pair)
-		}
-		if r.mode == GeoRedundantStorage && primaryKnown && a.Secondary.Location != a.Primary.Location {
-			switch {
-			case primaryRegion.Pair == "":
-				bad("Replication %q: Primary.Location %q has no Azure pair, so a geo-redundant SKU has no region to copy to; use Replication %q to copy to %q", r.mode, a.Primary.Location, ObjectReplication, a.Secondary.Location)
-			case primaryRegion.Pair != a.Secondary.Location:
-				bad("Secondary.Location %q is not the Azure pair of Primary.Location %q (%q): Replication %q copies blobs to the pair, not to the secondary region; set Secondary.Location to %q or use Replication %q", a.Secondary.Location, a.Primary.Location, primaryRegion.Pair, r.mode, primaryRegion.Pair, ObjectReplication)
-			}
-		}
-		r.regions = append(r.regions, secondary)
+	secondary := a.checkRegion(cat, "Secondary", *a.Secondary, roleSecondary, bad)
+	if a.Secondary.Location != "" && a.Secondary.Location == a.Primary.Location {
+		bad("Secondary.Location %q is the same as Primary.Location: the copy must be in another region to survive a regional outage; choose a different region (e.g. the primary's pair %q)", a.Secondary.Location, primaryRegion.Pair)
 	}
+	if r.mode == GeoRedundantStorage && primaryKnown && a.Secondary.Location != a.Primary.Location {
+		switch {
+		case primaryRegion.Pair == "":
+			bad("Replication %q: Primary.Location %q has no Azure pair, so a geo-redundant SKU has no region to copy to; use Replication %q to copy to %q", r.mode, a.Primary.Location, ObjectReplication, a.Secondary.Location)
+		case primaryRegion.Pair != a.Secondary.Location:
+			bad("Secondary.Location %q is not the Azure pair of Primary.Location %q (%q): Replication %q copies blobs to the pair, not to the secondary region; set Secondary.Location to %q or use Replication %q", a.Secondary.Location, a.Primary.Location, primaryRegion.Pair, r.mode, primaryRegion.Pair, ObjectReplication)
+		}
+	}
+	r.regions = append(r.regions, secondary)
+}
+
+// checkZones checks that PrivateDNSZoneIDs has every zone the private endpoints
+// register in (when the map is known before deployment).
+func (a *Args) checkZones(bad func(string, ...any)) {
 	if a.PrivateDNSZoneIDs == nil {
 		bad("PrivateDNSZoneIDs is required: the private DNS zone ids by key (%s), e.g. SecureNetwork's PrivateDNSZoneIDs", strings.Join(a.zoneKeys(), ", "))
 	} else if m, ok := a.PrivateDNSZoneIDs.(pulumi.StringMap); ok {
@@ -190,18 +222,6 @@ func (a *Args) resolve() (*resolved, error) {
 			}
 		}
 	}
-
-	a.resolveStorage(r, bad)
-	a.resolveSearch(r, bad)
-	a.resolveRegistry(r, bad)
-	a.resolveKeyVault(r, bad)
-	a.checkCoLocation(cat, r, bad)
-
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	r.placement = r.place(a)
-	return r, nil
 }
 
 // zoneKeys are the PrivateDNSZoneIDs keys the arguments need.
