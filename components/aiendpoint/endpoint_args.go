@@ -374,35 +374,11 @@ func checkContentFilter(i int, f ContentFilter, seen map[string]bool) error {
 func (a *RegionalAIEndpointArgs) checkDeployment(cat *catalog.Catalog, i int, d ModelDeployment, regionOK bool, filters map[string]bool, names map[string]int) []error {
 	field := fmt.Sprintf("Deployments[%d]", i)
 	var errs []error
-	name := d.name()
-	if err := checkName(field+".Name", name, "deployment name", resourceNameRE, 2, 64, resourceNameChars); err != nil {
+	if err := checkDeploymentName(field, i, d.name(), names); err != nil {
 		errs = append(errs, err)
-	} else if j, dup := names[strings.ToLower(name)]; dup {
-		errs = append(errs, fmt.Errorf("%s.Name: %q is already the name of Deployments[%d]; deployment names are unique in an account", field, name, j))
-	} else {
-		names[strings.ToLower(name)] = i
 	}
-	model, err := cat.Model(d.Model)
-	modelOK := err == nil
-	if d.Model == "" {
-		errs = append(errs, fmt.Errorf("%s.Model is required, e.g. \"gpt-4o\"", field))
-		modelOK = false
-	} else if err != nil {
-		errs = append(errs, fmt.Errorf("%s.Model: %w", field, err))
-	}
-	versionOK := d.Version != ""
-	if d.Version == "" {
-		hint := ""
-		if modelOK {
-			hint = fmt.Sprintf(" (%s)", strings.Join(model.VersionNames(), ", "))
-		}
-		errs = append(errs, fmt.Errorf("%s.Version is required: pin the model version%s so that Azure does not change the model under the deployment", field, hint))
-	} else if modelOK {
-		if _, err := cat.ModelVersion(d.Model, d.Version); err != nil {
-			versionOK = false
-			errs = append(errs, fmt.Errorf("%s.Version: %w", field, err))
-		}
-	}
+	modelErrs, modelOK, versionOK := checkModelVersion(cat, field, d)
+	errs = append(errs, modelErrs...)
 	typeOK := true
 	if d.DeploymentType == "" {
 		errs = append(errs, fmt.Errorf("%s.DeploymentType is required; use one of %s", field, strings.Join(cat.DeploymentTypeNames(), ", ")))
@@ -436,6 +412,46 @@ func (a *RegionalAIEndpointArgs) checkDeployment(cat *catalog.Catalog, i int, d 
 		errs = append(errs, fmt.Errorf("%s.ContentFilter: %q is neither a built-in filter (%q, %q) nor the Name of one of ContentFilters", field, f, ContentFilterDefaultV2, ContentFilterDefault))
 	}
 	return errs
+}
+
+// checkDeploymentName checks Deployments[i].Name: a valid name, unique in the
+// account (names maps lower-case names to their index).
+func checkDeploymentName(field string, i int, name string, names map[string]int) error {
+	if err := checkName(field+".Name", name, "deployment name", resourceNameRE, 2, 64, resourceNameChars); err != nil {
+		return err
+	}
+	if j, dup := names[strings.ToLower(name)]; dup {
+		return fmt.Errorf("%s.Name: %q is already the name of Deployments[%d]; deployment names are unique in an account", field, name, j)
+	}
+	names[strings.ToLower(name)] = i
+	return nil
+}
+
+// checkModelVersion checks a deployment's model and version against the catalog;
+// it reports whether each is known.
+func checkModelVersion(cat *catalog.Catalog, field string, d ModelDeployment) (errs []error, modelOK, versionOK bool) {
+	model, err := cat.Model(d.Model)
+	modelOK = err == nil
+	if d.Model == "" {
+		errs = append(errs, fmt.Errorf("%s.Model is required, e.g. \"gpt-4o\"", field))
+		modelOK = false
+	} else if err != nil {
+		errs = append(errs, fmt.Errorf("%s.Model: %w", field, err))
+	}
+	versionOK = d.Version != ""
+	if d.Version == "" {
+		hint := ""
+		if modelOK {
+			hint = fmt.Sprintf(" (%s)", strings.Join(model.VersionNames(), ", "))
+		}
+		errs = append(errs, fmt.Errorf("%s.Version is required: pin the model version%s so that Azure does not change the model under the deployment", field, hint))
+	} else if modelOK {
+		if _, err := cat.ModelVersion(d.Model, d.Version); err != nil {
+			versionOK = false
+			errs = append(errs, fmt.Errorf("%s.Version: %w", field, err))
+		}
+	}
+	return errs, modelOK, versionOK
 }
 
 // checkQuota sums the capacities of each model and deployment type: the quota is
