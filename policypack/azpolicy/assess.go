@@ -30,6 +30,9 @@ type Assessed struct {
 	// value not allowed, a required parameter without a value); its policies are
 	// then not evaluated.
 	Err error
+
+	scope     string   // the assignment's scope, lower-cased (lowerScope)
+	notScopes []string // its notScopes, lower-cased
 }
 
 // Assess resolves every assignment (Library.ResolveSupplied); aliases nil means
@@ -38,7 +41,11 @@ func Assess(lib *Library, assignments []*Assignment, exemptions []*Exemption, al
 	out := &Assessment{Exemptions: exemptions, Assignments: make([]*Assessed, 0, len(assignments))}
 	for _, a := range assignments {
 		ps, missing, err := lib.ResolveSupplied(a, aliases)
-		out.Assignments = append(out.Assignments, &Assessed{Assignment: a, Policies: ps, Missing: missing, Err: err})
+		x := &Assessed{Assignment: a, Policies: ps, Missing: missing, Err: err, scope: lowerScope(a.Scope)}
+		for _, n := range a.NotScopes {
+			x.notScopes = append(x.notScopes, lowerScope(n))
+		}
+		out.Assignments = append(out.Assignments, x)
 	}
 	return out
 }
@@ -47,9 +54,10 @@ func Assess(lib *Library, assignments []*Assignment, exemptions []*Exemption, al
 // resource of the ARM type, so that a caller can skip converting resources
 // nothing reads.
 func (as *Assessment) AppliesToType(armType string) bool {
+	lt := strings.ToLower(armType)
 	for _, a := range as.Assignments {
 		for _, p := range a.Policies {
-			if p.AppliesToType(armType) {
+			if p.appliesLower(lt) {
 				return true
 			}
 		}
@@ -84,18 +92,23 @@ type Verdict struct {
 // subscription or resource group, whether they apply cannot be told: a
 // non-compliant verdict is then CannotVerify, saying so.
 func (as *Assessment) Evaluate(res *Resource, at Placement, ctx *Context, fn func(Verdict)) {
+	w := placeOf(at.ID, at.Containers)
+	lt := res.lowerType()
 	for _, a := range as.Assignments {
-		cov := a.Assignment.coverage(at)
-		if cov == triFalse || len(a.Policies) == 0 {
+		if len(a.Policies) == 0 {
+			continue
+		}
+		cov := a.coverage(&w)
+		if cov == triFalse {
 			continue
 		}
 		for _, p := range a.Policies {
-			if as.OnlyApplicable && !p.AppliesToType(res.Type()) {
+			if as.OnlyApplicable && !p.appliesLower(lt) {
 				continue
 			}
 			v := Verdict{Assessed: a, Policy: p, Result: p.Evaluate(res, ctx)}
 			if v.Result.Outcome == NonCompliant || v.Result.Outcome == ImplicitDeny {
-				as.exempt(&v, at)
+				as.exempt(&v, &w, at.Now)
 				if cov == triUnknown && v.Exemption == nil {
 					v.Result.Outcome = CannotVerify
 					v.Result.note += "; whether assignment " + a.Assignment.Name + " (scope " + a.Assignment.Scope +
@@ -109,12 +122,12 @@ func (as *Assessment) Evaluate(res *Resource, at Placement, ctx *Context, fn fun
 
 // exempt records the first exemption that exempts the verdict's resource; one
 // whose scope cannot be told makes a non-compliant verdict CannotVerify.
-func (as *Assessment) exempt(v *Verdict, at Placement) {
+func (as *Assessment) exempt(v *Verdict, w *where, now time.Time) {
 	for _, e := range as.Exemptions {
-		if !e.matches(v.Policy, at.Now) {
+		if !e.matches(v.Policy, now) {
 			continue
 		}
-		switch scopeTri(e.Scope, at) {
+		switch w.holdsTri(lowerScope(e.Scope)) {
 		case triTrue:
 			v.Exemption = e
 			return
@@ -138,13 +151,13 @@ func (e *Exemption) matches(p *Policy, now time.Time) bool {
 }
 
 // coverage is Covers with an id that may not be known.
-func (a *Assignment) coverage(at Placement) tri {
-	in := scopeTri(a.Scope, at)
+func (a *Assessed) coverage(w *where) tri {
+	in := w.holdsTri(a.scope)
 	if in == triFalse {
 		return triFalse
 	}
-	for _, n := range a.NotScopes {
-		switch scopeTri(n, at) {
+	for _, n := range a.notScopes {
+		switch w.holdsTri(n) {
 		case triTrue:
 			return triFalse
 		case triUnknown:
@@ -152,21 +165,4 @@ func (a *Assignment) coverage(at Placement) tri {
 		}
 	}
 	return in
-}
-
-// scopeTri reports whether a scope holds the resource: known from its id, or,
-// without one, from its containers (a management group scope that is not one
-// of them does not hold it; a subscription or resource group scope cannot be
-// told).
-func scopeTri(scope string, at Placement) tri {
-	if at.ID != "" {
-		return triOf(inScope(scope, at.ID, at.Containers))
-	}
-	if inScope(scope, "", at.Containers) {
-		return triTrue
-	}
-	if strings.HasPrefix(strings.ToLower(scope), "/providers/microsoft.management/managementgroups/") {
-		return triFalse
-	}
-	return triUnknown
 }

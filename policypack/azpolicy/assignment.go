@@ -257,23 +257,8 @@ func (a *Assignment) Covers(resourceID string, containers []string) bool {
 // inScope reports whether a scope is the resource's id, a parent of it, or one
 // of its containers.
 func inScope(scope, resourceID string, containers []string) bool {
-	if scopeContains(scope, resourceID) {
-		return true
-	}
-	for _, c := range containers {
-		if strings.EqualFold(strings.TrimRight(scope, "/"), strings.TrimRight(c, "/")) {
-			return true
-		}
-	}
-	return false
-}
-
-func scopeContains(scope, id string) bool {
-	scope, id = strings.ToLower(strings.TrimRight(scope, "/")), strings.ToLower(id)
-	if scope == "" {
-		return false
-	}
-	return id == scope || strings.HasPrefix(id, scope+"/")
+	w := placeOf(resourceID, containers)
+	return w.holds(lowerScope(scope))
 }
 
 // Library holds definitions and set definitions by id and by name, to resolve

@@ -9,9 +9,10 @@ import "strings"
 // resource of another type is Compliant without reaching any other condition,
 // and no evaluation error, as Azure evaluates it. Callers use it to skip
 // evaluations (and conversions) that cannot report anything.
-func (p *Policy) AppliesToType(armType string) bool {
-	return p.anyType || p.types[strings.ToLower(armType)]
-}
+func (p *Policy) AppliesToType(armType string) bool { return p.appliesLower(strings.ToLower(armType)) }
+
+// appliesLower is AppliesToType for a lower-cased type.
+func (p *Policy) appliesLower(lt string) bool { return p.anyType || p.types[lt] }
 
 // condTypes returns the lower-cased types a condition can be true for; all is
 // true when it can be true for any type.
