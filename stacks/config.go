@@ -17,6 +17,7 @@ import (
 	"github.com/aiready/aiready/catalog"
 	"github.com/aiready/aiready/components/managementgroups"
 	"github.com/aiready/aiready/components/policybaseline"
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -25,15 +26,15 @@ const Namespace = "ai-ready"
 
 // Archetypes of the stacks.
 const (
-	ArchetypeCorp   = "corp"
-	ArchetypeOnline = "online"
-	ArchetypeDev    = "dev"
+	ArchetypeCorp   = string(conventions.Corp)
+	ArchetypeOnline = string(conventions.Online)
+	ArchetypeDev    = string(conventions.Dev)
 )
 
 // Environments.
 const (
-	EnvironmentProduction    = "production"
-	EnvironmentNonProduction = "nonproduction"
+	EnvironmentProduction    = conventions.Production
+	EnvironmentNonProduction = conventions.NonProduction
 )
 
 // Hybrid connectivity modes of the hybrid.mode key.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/azure/cognitiveservices"
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/aiready/aiready/internal/tags"
 	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -22,9 +23,19 @@ const privateLinkGroupID = "account"
 // dnsZoneNames are the zone names of the DNSKey* keys, used to name the zone
 // group's configurations.
 var dnsZoneNames = map[string]string{
-	DNSKeyOpenAI:            "privatelink.openai.azure.com",
-	DNSKeyCognitiveServices: "privatelink.cognitiveservices.azure.com",
-	DNSKeyAIServices:        "privatelink.services.ai.azure.com",
+	DNSKeyOpenAI:            zoneName(DNSKeyOpenAI),
+	DNSKeyCognitiveServices: zoneName(DNSKeyCognitiveServices),
+	DNSKeyAIServices:        zoneName(DNSKeyAIServices),
+}
+
+// zoneName is the conventions' zone name of a key; a key they do not know is
+// a programming error caught by every test that builds an endpoint.
+func zoneName(key string) string {
+	name, ok := conventions.PrivateLinkZoneName(key)
+	if !ok {
+		panic("aiendpoint: no private-link zone for key " + key)
+	}
+	return name
 }
 
 // RegionalAIEndpoint is one region's Azure OpenAI / AI Services endpoint: the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aiready/aiready/azure/cognitiveservices"
 	"github.com/aiready/aiready/catalog"
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -16,12 +17,12 @@ import (
 // exports its private DNS zone ids under.
 const (
 	// DNSKeyOpenAI is privatelink.openai.azure.com. Required.
-	DNSKeyOpenAI = "openai"
+	DNSKeyOpenAI = conventions.ZoneOpenAI
 	// DNSKeyCognitiveServices is privatelink.cognitiveservices.azure.com. Required.
-	DNSKeyCognitiveServices = "cognitiveservices"
+	DNSKeyCognitiveServices = conventions.ZoneCognitiveServices
 	// DNSKeyAIServices is privatelink.services.ai.azure.com (AI Foundry). Required
 	// for Kind AIServices; added to the zone group of an OpenAI account when present.
-	DNSKeyAIServices = "aiservices"
+	DNSKeyAIServices = conventions.ZoneAIServices
 )
 
 // Built-in content filters (RAI policies) a deployment may name.

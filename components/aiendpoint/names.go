@@ -10,18 +10,19 @@ import (
 	"time"
 
 	"github.com/aiready/aiready/catalog"
+	"github.com/aiready/aiready/internal/conventions"
 )
 
 // Landing-zone archetypes that change what the components build.
 const (
 	// ArchetypeCorp is internal: no public network access, an internal gateway.
-	ArchetypeCorp = "corp"
+	ArchetypeCorp = string(conventions.Corp)
 	// ArchetypeOnline is internet-facing: network ACLs deny by default, an external gateway.
-	ArchetypeOnline = "online"
+	ArchetypeOnline = string(conventions.Online)
 	// ArchetypeDev is AI development: treated as corp for network access.
-	ArchetypeDev = "dev"
+	ArchetypeDev = string(conventions.Dev)
 	// ArchetypeSandbox is experimentation: treated as corp for network access.
-	ArchetypeSandbox = "sandbox"
+	ArchetypeSandbox = string(conventions.Sandbox)
 )
 
 var archetypes = []string{ArchetypeCorp, ArchetypeOnline, ArchetypeDev, ArchetypeSandbox}

@@ -6,14 +6,16 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/aiready/aiready/internal/conventions"
 )
 
 // Well-known archetypes. Any other lower-case name is a user-named archetype.
 const (
-	ArchetypeCorp    = "corp"
-	ArchetypeOnline  = "online"
-	ArchetypeSandbox = "sandbox"
-	ArchetypeDev     = "dev"
+	ArchetypeCorp    = string(conventions.Corp)
+	ArchetypeOnline  = string(conventions.Online)
+	ArchetypeSandbox = string(conventions.Sandbox)
+	ArchetypeDev     = string(conventions.Dev)
 )
 
 // Access roles of a group's Entra ID security groups.
@@ -155,9 +157,8 @@ type EntraGroup struct {
 func (e EntraGroup) enabled() bool { return e.ObjectID != "" || e.Create }
 
 var (
-	groupIDRE   = regexp.MustCompile(`^[A-Za-z0-9_\-().]{1,90}$`)
-	archetypeRE = regexp.MustCompile(`^[a-z][a-z0-9-]{0,31}$`)
-	guidRE      = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	groupIDRE = regexp.MustCompile(`^[A-Za-z0-9_\-().]{1,90}$`)
+	guidRE    = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 )
 
 // ErrInvalidArgs is wrapped by every validation error of this package.
@@ -251,7 +252,7 @@ func (c *argsCheck) group(i int, g Group) {
 	if len(g.DisplayName) > 90 {
 		c.bad("%s.DisplayName is %d characters long; Azure allows at most 90", field, len(g.DisplayName))
 	}
-	if !archetypeRE.MatchString(g.Archetype) {
+	if !conventions.ValidName(g.Archetype) {
 		c.bad("%s.Archetype %q: use corp, online, sandbox, dev, or a user-named archetype of lower-case letters, digits and '-'", field, g.Archetype)
 	}
 	for _, r := range g.Access.byRole() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -14,7 +15,7 @@ const TypeToken = "aiready:governance:AIPolicyBaseline"
 // MetadataKey is the key of the policy assignment metadata the baseline writes
 // ({"aiready": {"archetype": ..., "assignment": ..., "guide": ...}}); the policy
 // pack reads it to recognise the baseline of each AI management group.
-const MetadataKey = "aiready"
+const MetadataKey = conventions.MetadataKey
 
 // AIPolicyBaseline is the set of policy assignments of one management group.
 type AIPolicyBaseline struct {

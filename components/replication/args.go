@@ -2,6 +2,7 @@ package replication
 
 import (
 	"github.com/aiready/aiready/catalog"
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -10,13 +11,13 @@ import (
 // aiready-archetype tag; the resources are private in every archetype.
 const (
 	// ArchetypeCorp is an internal workload.
-	ArchetypeCorp = "corp"
+	ArchetypeCorp = string(conventions.Corp)
 	// ArchetypeOnline is an internet-facing workload.
-	ArchetypeOnline = "online"
+	ArchetypeOnline = string(conventions.Online)
 	// ArchetypeDev is an AI development workload.
-	ArchetypeDev = "dev"
+	ArchetypeDev = string(conventions.Dev)
 	// ArchetypeSandbox is a sandbox workload.
-	ArchetypeSandbox = "sandbox"
+	ArchetypeSandbox = string(conventions.Sandbox)
 )
 
 // Archetypes returns the archetypes Args.Archetype accepts.

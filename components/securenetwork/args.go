@@ -1,6 +1,7 @@
 package securenetwork
 
 import (
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -8,16 +9,16 @@ import (
 // its subscription sits in). The policy pack reads the tag.
 const (
 	// ArchetypeCorp is an internal network: private endpoints only, hybrid connectivity.
-	ArchetypeCorp = "corp"
+	ArchetypeCorp = string(conventions.Corp)
 	// ArchetypeOnline is an internet-facing network; it requires DDoS protection.
-	ArchetypeOnline = "online"
+	ArchetypeOnline = string(conventions.Online)
 	// ArchetypeDev is an AI development network.
-	ArchetypeDev = "dev"
+	ArchetypeDev = string(conventions.Dev)
 	// ArchetypeSandbox is a sandbox network.
-	ArchetypeSandbox = "sandbox"
+	ArchetypeSandbox = string(conventions.Sandbox)
 	// ArchetypeConnectivity is a hub in the platform's connectivity subscription,
 	// holding the gateways that corp workload subscriptions may not.
-	ArchetypeConnectivity = "connectivity"
+	ArchetypeConnectivity = string(conventions.Connectivity)
 )
 
 // Archetypes returns the archetypes Args.Archetype accepts.

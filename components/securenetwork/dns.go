@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -12,33 +13,31 @@ import (
 // PrivateDNSArgs.ExistingZoneIDs).
 const (
 	// DNSOpenAI is privatelink.openai.azure.com (Azure OpenAI).
-	DNSOpenAI = "openai"
+	DNSOpenAI = conventions.ZoneOpenAI
 	// DNSCognitiveServices is privatelink.cognitiveservices.azure.com (AI services).
-	DNSCognitiveServices = "cognitiveservices"
+	DNSCognitiveServices = conventions.ZoneCognitiveServices
 	// DNSAIServices is privatelink.services.ai.azure.com (AI Foundry).
-	DNSAIServices = "aiservices"
+	DNSAIServices = conventions.ZoneAIServices
 	// DNSSearch is privatelink.search.windows.net (AI Search).
-	DNSSearch = "search"
+	DNSSearch = conventions.ZoneSearch
 	// DNSBlob is privatelink.blob.core.windows.net (Blob storage).
-	DNSBlob = "blob"
+	DNSBlob = conventions.ZoneBlob
 	// DNSVault is privatelink.vaultcore.azure.net (Key Vault).
-	DNSVault = "vault"
+	DNSVault = conventions.ZoneVault
 	// DNSAzureML is privatelink.api.azureml.ms (Azure Machine Learning workspaces).
-	DNSAzureML = "azureml"
+	DNSAzureML = conventions.ZoneAzureML
 	// DNSNotebooks is privatelink.notebooks.azure.net (Azure Machine Learning notebooks).
-	DNSNotebooks = "notebooks"
+	DNSNotebooks = conventions.ZoneNotebooks
 )
 
-var dnsZones = map[string]string{
-	DNSOpenAI:            "privatelink.openai.azure.com",
-	DNSCognitiveServices: "privatelink.cognitiveservices.azure.com",
-	DNSAIServices:        "privatelink.services.ai.azure.com",
-	DNSSearch:            "privatelink.search.windows.net",
-	DNSBlob:              "privatelink.blob.core.windows.net",
-	DNSVault:             "privatelink.vaultcore.azure.net",
-	DNSAzureML:           "privatelink.api.azureml.ms",
-	DNSNotebooks:         "privatelink.notebooks.azure.net",
-}
+// dnsZones are the zone names by key, from the project's conventions.
+var dnsZones = func() map[string]string {
+	out := map[string]string{}
+	for _, z := range conventions.PrivateLinkZones() {
+		out[z.Key] = z.Name
+	}
+	return out
+}()
 
 // PrivateDNSZoneKeys returns the service keys of the private DNS zones, sorted.
 func PrivateDNSZoneKeys() []string {

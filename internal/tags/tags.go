@@ -3,20 +3,21 @@ package tags
 import (
 	"maps"
 
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 // Tag keys stamped on every taggable resource. The policy pack reads the same keys.
 const (
-	ArchetypeKey   = "aiready-archetype"
-	EnvironmentKey = "aiready-environment"
-	ComponentKey   = "aiready-component"
+	ArchetypeKey   = conventions.ArchetypeTag
+	EnvironmentKey = conventions.EnvironmentTag
+	ComponentKey   = conventions.ComponentTag
 )
 
 // Values of EnvironmentKey.
 const (
-	Production    = "production"
-	NonProduction = "nonproduction"
+	Production    = conventions.Production
+	NonProduction = conventions.NonProduction
 )
 
 // Environment returns the EnvironmentKey value for a production flag.

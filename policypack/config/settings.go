@@ -10,27 +10,29 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/aiready/aiready/policypack/internal/conventions"
 )
 
 // Built-in archetypes. A user-named archetype behaves as the built-in one it is mapped
 // to in the archetypes key.
 const (
-	Corp    = "corp"
-	Online  = "online"
-	Dev     = "dev"
-	Sandbox = "sandbox"
+	Corp    = string(conventions.Corp)
+	Online  = string(conventions.Online)
+	Dev     = string(conventions.Dev)
+	Sandbox = string(conventions.Sandbox)
 )
 
 // BuiltinArchetypes lists the archetypes the rules know.
-var BuiltinArchetypes = []string{Corp, Online, Dev, Sandbox}
+var BuiltinArchetypes = conventions.WorkloadNames()
 
 // Environments.
 const (
-	Production    = "production"
-	NonProduction = "nonproduction"
+	Production    = conventions.Production
+	NonProduction = conventions.NonProduction
 )
 
-// Platform subscription areas of an Azure landing zone.
+// PlatformAreas are the platform subscription areas of an Azure landing zone.
 var PlatformAreas = []string{"connectivity", "management", "identity", "security"}
 
 // AllowedModel is one approved model and the versions that may be deployed.
@@ -650,9 +652,9 @@ func show(v any) string {
 	if err != nil {
 		return fmt.Sprintf("%v", v)
 	}
-	const max = 80
-	if len(b) > max {
-		return string(b[:max]) + "..."
+	const maxLen = 80
+	if len(b) > maxLen {
+		return string(b[:maxLen]) + "..."
 	}
 	return string(b)
 }

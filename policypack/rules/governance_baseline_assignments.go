@@ -62,7 +62,7 @@ func checkBaseline(ctx *Context, g *groups, sets map[string][]setMember, m *mgro
 		if auditLevel {
 			continue
 		}
-		fromBaseline := !a.Get("metadata.aiready").IsAbsent()
+		fromBaseline := !a.Get(metadataKey).IsAbsent()
 		if !fromBaseline && !slices.ContainsFunc(required, func(n string) bool { return strings.EqualFold(n, name) }) {
 			continue
 		}
@@ -108,7 +108,7 @@ func carried(a *Resource, sets map[string][]setMember) []string {
 			out = append(out, m.reference, lastSegment(m.definition))
 		}
 	}
-	inherited, _ := a.Get("metadata.aiready.inherited").Strings()
+	inherited, _ := a.Get(metadataKey + ".inherited").Strings()
 	for _, n := range inherited {
 		assignment, ref, member := strings.Cut(n, "/")
 		out = append(out, assignment)

@@ -127,7 +127,7 @@ func indexGroups(ctx *Context, s *Stack) *groups {
 			continue
 		}
 		m.assigns = append(m.assigns, a)
-		if arch, ok := a.Get("metadata.aiready.archetype").Str(); ok && arch != "" {
+		if arch, ok := a.Get(metadataKey + ".archetype").Str(); ok && arch != "" {
 			m.archetypes[arch] = "the aiready metadata of policy assignment " + a.Label()
 		}
 	}
@@ -157,7 +157,7 @@ func (m *mgroup) urn() string {
 // assignmentName returns the name an assignment is known by: its aiready metadata
 // "assignment", its policyAssignmentName, or its Pulumi name.
 func assignmentName(a *Resource) string {
-	if s, ok := a.Get("metadata.aiready.assignment").Str(); ok && s != "" {
+	if s, ok := a.Get(metadataKey + ".assignment").Str(); ok && s != "" {
 		return s
 	}
 	if s, ok := a.Get("policyAssignmentName").Str(); ok && s != "" {

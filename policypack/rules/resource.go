@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/aiready/aiready/policypack/internal/conventions"
 	"github.com/aiready/aiready/policypack/props"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
@@ -33,10 +34,13 @@ const (
 	TypeManagementGroupSub  = "azure-native:management:ManagementGroupSubscription"
 	TypePolicyAssignment    = "azure-native:authorization:PolicyAssignment"
 	TypeProviderAzureNative = "pulumi:providers:azure-native"
-	tagArchetype            = "aiready-archetype"
-	tagEnvironment          = "aiready-environment"
-	tagComponent            = "aiready-component"
+	tagArchetype            = conventions.ArchetypeTag
+	tagEnvironment          = conventions.EnvironmentTag
+	tagComponent            = conventions.ComponentTag
 )
+
+// metadataKey is the path of the policy baseline's metadata on an assignment.
+const metadataKey = "metadata." + conventions.MetadataKey
 
 // Tag keys the rules read (the components stamp them on every taggable resource).
 const (

@@ -1,0 +1,69 @@
+package conventions
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestResolve: built-in archetypes are themselves, a user-named one behaves as
+// its base, and every refusal names the field, the value and what is allowed.
+func TestResolve(t *testing.T) {
+	ok := []struct{ name, base, want string }{
+		{"corp", "", "corp"}, {"online", "online", "online"}, {"dev", "", "dev"}, {"sandbox", "", "sandbox"},
+		{"research", "corp", "corp"}, {"public-apps", "online", "online"},
+	}
+	for _, c := range ok {
+		got, err := Resolve("Archetype", c.name, c.base)
+		if err != nil || string(got) != c.want {
+			t.Errorf("Resolve(%q, %q) = %q, %v; want %q", c.name, c.base, got, err, c.want)
+		}
+	}
+	bad := []struct{ name, base, want string }{
+		{"", "", `Archetype is empty: use corp, online, dev, sandbox, or a user-named archetype with its base`},
+		{"corp", "online", `Archetype "corp" is built in; its base cannot be "online"`},
+		{"Research", "corp", `Archetype "Research": use corp, online, dev, sandbox, or a user-named archetype of lower-case letters`},
+		{"research", "", `Archetype "research" is user-named: give the built-in archetype it behaves as (corp, online, dev, sandbox), not ""`},
+		{"research", "connectivity", `not "connectivity"`},
+		{"research", "lab", `not "lab"`},
+	}
+	for _, c := range bad {
+		if _, err := Resolve("Archetype", c.name, c.base); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Resolve(%q, %q) = %v; want an error containing %q", c.name, c.base, err, c.want)
+		}
+	}
+}
+
+// TestMeanings: every built-in archetype has a meaning; only online is
+// internet-facing, dev and sandbox audit-only, connectivity the platform's.
+func TestMeanings(t *testing.T) {
+	for _, a := range append(Workloads(), Connectivity) {
+		m, ok := a.Meaning()
+		if !ok || m.Summary == "" {
+			t.Errorf("%s has no meaning", a)
+		}
+		if m.InternetFacing != (a == Online) || m.AuditOnly != (a == Dev || a == Sandbox) || m.Platform != (a == Connectivity) {
+			t.Errorf("%s means %+v", a, m)
+		}
+	}
+	if _, ok := Archetype("research").Meaning(); ok {
+		t.Error("a user-named archetype has a meaning of its own")
+	}
+}
+
+// TestPrivateLinkZones: keys and names are unique and every name is a
+// privatelink zone.
+func TestPrivateLinkZones(t *testing.T) {
+	keys, names := map[string]bool{}, map[string]bool{}
+	for _, z := range PrivateLinkZones() {
+		if keys[z.Key] || names[z.Name] || !strings.HasPrefix(z.Name, "privatelink.") {
+			t.Errorf("zone %+v: duplicate or not a privatelink zone", z)
+		}
+		keys[z.Key], names[z.Name] = true, true
+		if n, ok := PrivateLinkZoneName(z.Key); !ok || n != z.Name {
+			t.Errorf("PrivateLinkZoneName(%q) = %q, %v", z.Key, n, ok)
+		}
+	}
+	if _, ok := PrivateLinkZoneName("nope"); ok {
+		t.Error("an unknown key has a zone")
+	}
+}
