@@ -16,7 +16,7 @@ func imported(t *testing.T) *Catalog {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	c, err := Default().LoadImport(f)
 	if err != nil {
 		t.Fatal(err)

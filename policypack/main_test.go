@@ -39,7 +39,7 @@ func TestServesAsThePluginTheEngineStarts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
+	defer conn.Close() //nolint:errcheck // closing a client connection at the end: nothing left to report to
 	info, err := pulumirpc.NewAnalyzerClient(conn).GetAnalyzerInfo(ctx, &emptypb.Empty{})
 	if err != nil {
 		t.Fatal(err)

@@ -179,7 +179,7 @@ func (b *endpointBuilder) account() (*cognitiveservices.Account, error) {
 	// private endpoint (behind the gateway).
 	publicAccess := cognitiveservices.PublicNetworkAccessDisabled
 	bypass := cognitiveservices.BypassNone
-	if a.Archetype == ArchetypeOnline {
+	if behavesAs(a.Archetype, a.ArchetypeBase) == ArchetypeOnline {
 		publicAccess = cognitiveservices.PublicNetworkAccessEnabled
 		bypass = cognitiveservices.BypassAzureServices
 	}

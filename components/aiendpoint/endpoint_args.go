@@ -55,8 +55,15 @@ type RegionalAIEndpointArgs struct {
 	// Archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and
 	// sandbox turn public network access off; online keeps the public endpoint with
 	// network ACLs that deny by default and admit no IP range (trusted Azure services
-	// bypass them). All archetypes are reached through the private endpoint.
+	// bypass them). All archetypes are reached through the private endpoint. A
+	// user-named archetype (as ManagementGroupHierarchy accepts) behaves as
+	// ArchetypeBase.
 	Archetype string
+
+	// ArchetypeBase is the built-in archetype a user-named Archetype behaves as
+	// (corp, online, dev or sandbox). Required for a user-named Archetype, empty
+	// for a built-in one.
+	ArchetypeBase string
 
 	// Production marks production resources: the account is protected and retained
 	// on delete, and diagnostics are required. Default false.
@@ -229,7 +236,7 @@ func (a *RegionalAIEndpointArgs) Validate() error {
 	} else {
 		regionOK = true
 	}
-	add(checkArchetype(a.Archetype))
+	add(checkArchetype(a.Archetype, a.ArchetypeBase))
 	if k := a.kind(); k != cognitiveservices.KindOpenAI && k != cognitiveservices.KindAIServices {
 		add(fmt.Errorf("Kind: %q is not an AI endpoint kind; use %q or %q", a.Kind, cognitiveservices.KindOpenAI, cognitiveservices.KindAIServices))
 	}

@@ -620,7 +620,7 @@ func TestEndpointWithImportedCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	cat, err := catalog.Default().LoadImport(f)
 	if err != nil {
 		t.Fatal(err)

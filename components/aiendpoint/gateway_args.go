@@ -38,8 +38,14 @@ type GatewayArgs struct {
 
 	// Archetype is "corp", "online", "dev" or "sandbox". Required. online injects
 	// the service in External mode (a public gateway endpoint); the others in
-	// Internal mode (reachable only from the network and its peers).
+	// Internal mode (reachable only from the network and its peers). A user-named
+	// archetype behaves as ArchetypeBase.
 	Archetype string
+
+	// ArchetypeBase is the built-in archetype a user-named Archetype behaves as
+	// (corp, online, dev or sandbox). Required for a user-named Archetype, empty
+	// for a built-in one.
+	ArchetypeBase string
 
 	// Production selects Premium by default, refuses Developer (no SLA), and
 	// protects the service. Default false.
@@ -172,7 +178,7 @@ func (a *GatewayArgs) Validate() error {
 	} else if err := cat.RequireService(a.Location, catalog.ServiceAPIM); err != nil {
 		add(fmt.Errorf("Location: %w", err))
 	}
-	add(checkArchetype(a.Archetype))
+	add(checkArchetype(a.Archetype, a.ArchetypeBase))
 	if a.ServiceName == "" {
 		add(errors.New("ServiceName is required: the globally unique name of the service (<name>.azure-api.net)"))
 	} else {
@@ -354,7 +360,7 @@ func (a *GatewayArgs) capacity() int {
 }
 
 func (a *GatewayArgs) virtualNetworkType() string {
-	if a.Archetype == ArchetypeOnline {
+	if behavesAs(a.Archetype, a.ArchetypeBase) == ArchetypeOnline {
 		return apimanagement.VirtualNetworkExternal
 	}
 	return apimanagement.VirtualNetworkInternal

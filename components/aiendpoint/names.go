@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/mail"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -25,13 +24,18 @@ const (
 	ArchetypeSandbox = string(conventions.Sandbox)
 )
 
-var archetypes = []string{ArchetypeCorp, ArchetypeOnline, ArchetypeDev, ArchetypeSandbox}
+// checkArchetype checks an archetype and the base a user-named one behaves as.
+func checkArchetype(name, base string) error {
+	_, err := conventions.Resolve("Archetype", "ArchetypeBase", name, base)
+	return err
+}
 
-func checkArchetype(a string) error {
-	if !slices.Contains(archetypes, a) {
-		return fmt.Errorf("Archetype: %q is not an archetype; use one of %s", a, strings.Join(archetypes, ", "))
+// behavesAs is the built-in archetype of a checked archetype.
+func behavesAs(name, base string) string {
+	if base != "" {
+		return base
 	}
-	return nil
+	return name
 }
 
 var (

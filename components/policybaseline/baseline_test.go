@@ -50,12 +50,6 @@ func names(p *Plan) []string {
 	return out
 }
 
-func with(base []string, more ...string) []string {
-	out := append(append([]string{}, base...), more...)
-	sort.Strings(out)
-	return out
-}
-
 func TestDefaultLibrary(t *testing.T) {
 	lib := DefaultLibrary()
 	assert.Equal(t, []string{"corp", "dev", "online", "sandbox"}, lib.ArchetypeNames())

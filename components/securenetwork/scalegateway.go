@@ -36,7 +36,7 @@ type scalableGateway struct {
 	Location               *string                                        `pulumi:"location"`
 	GatewayType            *string                                        `pulumi:"gatewayType"`
 	Sku                    *network.VirtualNetworkGatewaySku              `pulumi:"sku"`
-	IpConfigurations       []network.VirtualNetworkGatewayIPConfiguration `pulumi:"ipConfigurations"`
+	IpConfigurations       []network.VirtualNetworkGatewayIPConfiguration `pulumi:"ipConfigurations"` //nolint:revive // azure-native's Go SDK name for the property
 	AutoScaleConfiguration *GatewayAutoScaleConfiguration                 `pulumi:"autoScaleConfiguration"`
 	Tags                   map[string]string                              `pulumi:"tags"`
 }
@@ -48,7 +48,7 @@ type scalableGatewayArgs struct {
 	Location               pulumi.StringPtrInput
 	GatewayType            pulumi.StringPtrInput
 	Sku                    network.VirtualNetworkGatewaySkuPtrInput
-	IpConfigurations       network.VirtualNetworkGatewayIPConfigurationArrayInput
+	IpConfigurations       network.VirtualNetworkGatewayIPConfigurationArrayInput //nolint:revive // azure-native's Go SDK name for the property
 	AutoScaleConfiguration *GatewayAutoScaleConfiguration
 	Tags                   pulumi.StringMapInput
 }

@@ -74,7 +74,7 @@ func parseEnumFile(path, qualifier string) (map[string]*Enum, error) {
 	if err != nil {
 		return nil, fmt.Errorf("azschema: enums of %s: %w", qualifier, err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	out := map[string]*Enum{}
 	var cur *Enum
 	sc := bufio.NewScanner(f)

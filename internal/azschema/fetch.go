@@ -81,7 +81,7 @@ func FetchDefinitions(pkg, version, dir string) error {
 	if err != nil {
 		return fmt.Errorf("azschema: creating a temporary directory: %w", err)
 	}
-	defer os.RemoveAll(tmp)
+	defer os.RemoveAll(tmp) //nolint:errcheck // cleanup of the temporary directory: a leftover is harmless
 
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
@@ -115,7 +115,7 @@ func extractDefinitions(tgz, dir string) error {
 	if err != nil {
 		return fmt.Errorf("azschema: opening %s: %w", tgz, err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	gz, err := gzip.NewReader(f)
 	if err != nil {
 		return fmt.Errorf("azschema: reading %s: %w", tgz, err)
@@ -147,7 +147,7 @@ func extractDefinitions(tgz, dir string) error {
 			return fmt.Errorf("azschema: %w", err)
 		}
 		if _, err := io.Copy(out, tr); err != nil {
-			out.Close()
+			_ = out.Close()
 			return fmt.Errorf("azschema: extracting %s: %w", name, err)
 		}
 		if err := out.Close(); err != nil {

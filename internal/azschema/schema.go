@@ -184,7 +184,7 @@ func (s *Schema) loadResource(token string) (*Resource, error) {
 	if err != nil {
 		return nil, fmt.Errorf("azschema: %s: %w", token, err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 
 	r := &Resource{
 		Token:   token,
@@ -332,7 +332,7 @@ func (tf *typesFile) index() error {
 	if err != nil {
 		return fmt.Errorf("azschema: %w", err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	tf.offsets, tf.objects, tf.parsed = map[string]int64{}, map[string]*Object{}, map[string]bool{}
 	r := bufio.NewReaderSize(f, 1<<20)
 	var off int64
@@ -354,12 +354,12 @@ func (tf *typesFile) index() error {
 }
 
 // parse reads one top-level namespace, with its nested version namespaces.
-func (tf *typesFile) parse(ns string, off int64) error {
+func (tf *typesFile) parse(_ string, off int64) error {
 	f, err := os.Open(tf.path)
 	if err != nil {
 		return fmt.Errorf("azschema: %w", err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	if _, err := f.Seek(off, io.SeekStart); err != nil {
 		return fmt.Errorf("azschema: %w", err)
 	}

@@ -53,9 +53,9 @@ func TestUnknownTokens(t *testing.T) {
 
 // Test doubles shaped like the layer's Args: a plain struct and an Args struct.
 type parentInfo struct {
-	Id *string `pulumi:"id"`
+	Id *string `pulumi:"id"` //nolint:revive // the generated SDKs' field name, which the test mirrors
 }
-type parentInfoArgs struct{ Id pulumi.StringPtrInput }
+type parentInfoArgs struct{ Id pulumi.StringPtrInput } //nolint:revive // the generated SDKs' field name, which the test mirrors
 
 func (parentInfoArgs) ElementType() reflect.Type { return reflect.TypeOf((*parentInfo)(nil)).Elem() }
 
@@ -96,9 +96,9 @@ type unmappedArgs struct {
 func (unmappedArgs) ElementType() reflect.Type { return reflect.TypeOf((*groupPlain)(nil)).Elem() }
 
 type subscriptionPlain struct {
-	SubscriptionId *string `pulumi:"subscriptionId"`
+	SubscriptionId *string `pulumi:"subscriptionId"` //nolint:revive // the generated SDKs' field name, which the test mirrors
 }
-type subscriptionArgs struct{ SubscriptionId pulumi.StringPtrInput }
+type subscriptionArgs struct{ SubscriptionId pulumi.StringPtrInput } //nolint:revive // the generated SDKs' field name, which the test mirrors
 
 func (subscriptionArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*subscriptionPlain)(nil)).Elem()

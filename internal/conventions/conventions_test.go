@@ -9,25 +9,25 @@ import (
 // its base, and every refusal names the field, the value and what is allowed.
 func TestResolve(t *testing.T) {
 	ok := []struct{ name, base, want string }{
-		{"corp", "", "corp"}, {"online", "online", "online"}, {"dev", "", "dev"}, {"sandbox", "", "sandbox"},
+		{"corp", "", "corp"}, {"online", "", "online"}, {"dev", "", "dev"}, {"sandbox", "", "sandbox"},
 		{"research", "corp", "corp"}, {"public-apps", "online", "online"},
 	}
 	for _, c := range ok {
-		got, err := Resolve("Archetype", c.name, c.base)
+		got, err := Resolve("Archetype", "ArchetypeBase", c.name, c.base)
 		if err != nil || string(got) != c.want {
 			t.Errorf("Resolve(%q, %q) = %q, %v; want %q", c.name, c.base, got, err, c.want)
 		}
 	}
 	bad := []struct{ name, base, want string }{
-		{"", "", `Archetype is empty: use corp, online, dev, sandbox, or a user-named archetype with its base`},
-		{"corp", "online", `Archetype "corp" is built in; its base cannot be "online"`},
-		{"Research", "corp", `Archetype "Research": use corp, online, dev, sandbox, or a user-named archetype of lower-case letters`},
-		{"research", "", `Archetype "research" is user-named: give the built-in archetype it behaves as (corp, online, dev, sandbox), not ""`},
-		{"research", "connectivity", `not "connectivity"`},
-		{"research", "lab", `not "lab"`},
+		{"", "", `Archetype is required: use one of corp, online, dev, sandbox, or a user-named archetype with ArchetypeBase`},
+		{"corp", "online", `ArchetypeBase: "online" is set, but Archetype "corp" is built in; leave it empty`},
+		{"Research", "corp", `Archetype: "Research" is not an archetype; use one of corp, online, dev, sandbox, or a user-named archetype (lower-case letters`},
+		{"research", "", `Archetype: "research" is not an archetype; use one of corp, online, dev, sandbox`},
+		{"research", "connectivity", `ArchetypeBase: "connectivity" is not a built-in archetype; the user-named Archetype "research" behaves as one of corp, online, dev, sandbox`},
+		{"research", "lab", `ArchetypeBase: "lab" is not a built-in archetype`},
 	}
 	for _, c := range bad {
-		if _, err := Resolve("Archetype", c.name, c.base); err == nil || !strings.Contains(err.Error(), c.want) {
+		if _, err := Resolve("Archetype", "ArchetypeBase", c.name, c.base); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("Resolve(%q, %q) = %v; want an error containing %q", c.name, c.base, err, c.want)
 		}
 	}

@@ -510,7 +510,7 @@ func (s *Server) Remediate(_ context.Context, req *pulumirpc.AnalyzeRequest) (*p
 
 // safely runs a rule, turning a panic (a bug: rules must not panic) into a finding, so
 // that the pack reports it at the policy's level instead of crashing the deployment.
-func (s *Server) safely(rule *rules.Rule, run func() []rules.Finding) (out []rules.Finding) {
+func (s *Server) safely(_ *rules.Rule, run func() []rules.Finding) (out []rules.Finding) {
 	defer func() {
 		if p := recover(); p != nil {
 			out = []rules.Finding{rules.Violation("the rule failed on this input (%v), so it cannot say whether the resource complies; please report it with this stack trace: %s",

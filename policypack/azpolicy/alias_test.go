@@ -15,7 +15,7 @@ func readAliasDump(t *testing.T) []dumpRow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	var rows []dumpRow
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {

@@ -75,7 +75,7 @@ func inputTypes(t *testing.T, dir string, modules map[string]bool) map[string]ma
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	out := map[string]map[string]tsMember{}
 	var module, version, iface string
 	var cur map[string]tsMember

@@ -34,8 +34,8 @@ func register(fns ...*function) {
 	}
 }
 
-func pureFn(name string, min, max int, call func(args []any) (any, error)) *function {
-	return &function{name: name, min: min, max: max, pure: true,
+func pureFn(name string, minArgs, maxArgs int, call func(args []any) (any, error)) *function {
+	return &function{name: name, min: minArgs, max: maxArgs, pure: true,
 		call: func(_ *state, args []any) (any, error) { return call(args) }}
 }
 
@@ -138,7 +138,7 @@ func fnAndOr(isAnd bool) func(s *state, args []node) (any, error) {
 }
 
 func fnCoalesce(s *state, args []node) (any, error) {
-	var out any = nil
+	var out any
 	found := false
 	for _, a := range args {
 		v, err := a.eval(s)

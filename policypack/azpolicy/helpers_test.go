@@ -62,10 +62,6 @@ func jsonMap(t testing.TB, s string) map[string]any {
 	return m
 }
 
-// outcomeOf names a result for table tests: compliant, non-compliant, cannot
-// verify, implicit deny.
-func outcomeOf(r Result) string { return r.Outcome.String() }
-
 // matches is shorthand: a condition is true (non-compliant under Deny), false
 // (compliant), unknown (cannot verify) or an error (implicit deny).
 func truth(r Result) string {

@@ -130,7 +130,7 @@ func parseTemplate(s string) props.Value {
 // (Stack.ResolveValue), or an ARM template expression
 // "[resourceId('Microsoft.ApiManagement/service/backends', '<service>', '<name>')]".
 // unknown is true when the id is not known yet.
-func poolMember(s *Stack, p *apimPool, id props.Value) (b *Resource, unknown bool) {
+func poolMember(s *Stack, _ *apimPool, id props.Value) (b *Resource, unknown bool) {
 	str, ok := id.Str()
 	if !ok || !strings.HasPrefix(str, "[") {
 		return s.ResolveValue(id, TypeAPIMBackend)

@@ -73,18 +73,9 @@ func joinQuoted(list []string) string {
 	return strings.Join(q, ", ")
 }
 
-// isAIService reports whether a type is an AI resource of the guide: an Azure AI
-// services / Azure OpenAI account or deployment, an AI Search service, or an Azure
-// Machine Learning / AI Foundry workspace.
-func isAIService(t string) bool {
-	switch t {
-	case TypeAccount, TypeDeployment, TypeSearchService, TypeMLWorkspace:
-		return true
-	}
-	return false
-}
-
-// aiTypes are the types isAIService accepts.
+// aiTypes are the AI resource types of the guide: an Azure AI services / Azure
+// OpenAI account or deployment, an AI Search service, or an Azure Machine Learning
+// / AI Foundry workspace.
 var aiTypes = []string{TypeAccount, TypeDeployment, TypeSearchService, TypeMLWorkspace}
 
 // withProp returns a copy of m with the value at the path set, copying only the maps

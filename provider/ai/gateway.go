@@ -19,7 +19,7 @@ func init() {
 var GatewayExcluded = []string{"Catalog"}
 
 // AIGatewayArgs are the inputs of AIGateway (aiendpoint.GatewayArgs).
-type AIGatewayArgs struct {
+type AIGatewayArgs struct { //nolint:revive // infer derives the schema token aiready:ai:AIGateway and the SDKs' names from the Go names
 	ResourceGroupName          pulumi.StringInput `pulumi:"resourceGroupName"`
 	Location                   string             `pulumi:"location"`
 	Archetype                  Archetype          `pulumi:"archetype"`
@@ -89,7 +89,7 @@ func (c *CircuitBreaker) Annotate(an infer.Annotator) {
 
 // AIGateway is the component's outputs; the component itself is the library's
 // Gateway.
-type AIGateway struct {
+type AIGateway struct { //nolint:revive // infer derives the schema token aiready:ai:AIGateway from the type name
 	pulumi.ComponentResource
 
 	ServiceID          pulumi.StringOutput      `pulumi:"serviceId"`

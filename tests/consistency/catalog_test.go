@@ -32,7 +32,7 @@ func embedded(t *testing.T, dir, name string) []string {
 		if err != nil {
 			return err
 		}
-		defer f.Close()
+		defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
 			line := strings.TrimSpace(sc.Text())

@@ -22,9 +22,9 @@ func readPreviousRelease(t *testing.T, stack string) apitype.UntypedDeployment {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "upgrade", stack+".json.gz"))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("the state of the previous release (%s): %v", previousRelease, err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	zr, err := gzip.NewReader(f)
 	if err != nil {
 		t.Fatal(err)

@@ -166,12 +166,12 @@ func TestPolicyxServesTheSameRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ours.Close()
+	defer ours.Close() //nolint:errcheck // stopping a test server after the test's checks
 	px, err := ServePolicyx(PolicyxPack("aiready-guardrails", rules.All(), settings))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer px.Close()
+	defer px.Close() //nolint:errcheck // stopping a test server after the test's checks
 	ctx := context.Background()
 	for _, s := range []*Served{ours, px} {
 		if err := Configure(ctx, s.Client, rules.All(), pc); err != nil {

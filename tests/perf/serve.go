@@ -69,7 +69,7 @@ func ServeOurs(opts analyzer.Options) (*Served, error) {
 	}
 	s.stop = func() {
 		cancel()
-		<-done
+		<-done //nolint:errcheck // the server's error after cancelling it says only that it stopped
 	}
 	return s, nil
 }
@@ -193,7 +193,7 @@ func ServeNoop() (*Served, error) {
 	}
 	s.stop = func() {
 		close(cancel)
-		<-handle.Done
+		<-handle.Done //nolint:errcheck // the server's error after cancelling it says only that it stopped
 	}
 	return s, nil
 }

@@ -26,7 +26,7 @@ func TestImportWritesAnImportTheCatalogTakes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	c, err := catalog.Default().LoadImport(f)
 	if err != nil {
 		t.Fatal(err)

@@ -175,7 +175,7 @@ func TestBuildRejects(t *testing.T) {
 		"openai by hand":  {strings.Replace(smallBase, `"services":["search"]`, `"services":["openai"]`, 1), smallTable, `base.json: regions.eastus lists "openai"`},
 		"untabled model":  {strings.Replace(smallBase, `"gpt-4o":{"format":"OpenAI"}`, `"gpt-4o":{"format":"OpenAI"},"gpt-9":{"format":"OpenAI"}`, 1), smallTable, `base.json: model "gpt-9" is in no availability table`},
 		"unknown type":    {strings.Replace(smallBase, `"Standard":{"scope":"regional"}`, `"Other":{"scope":"regional"}`, 1), smallTable, `tables.json: s.md: deployment type "Standard" is not in base.json's deploymentTypes`},
-		"base field":      {strings.Replace(smallBase, `"version"`, `"versoin"`, 1), smallTable, `base.json: json: unknown field "versoin"`},
+		"base field":      {strings.Replace(smallBase, `"version"`, `"versoin"`, 1), smallTable, `base.json: json: unknown field "versoin"`}, //nolint:misspell // a field misspelt on purpose: the unknown-field error
 		"bad table":       {smallBase, smallTable + "| eastus | ✅ |\n", `s.md:10: row "eastus" has 2 cells`},
 		"invalid catalog": {strings.Replace(smallBase, `"Standard":150`, `"Standard":0`, 1), smallTable, `the generated catalog is invalid: catalog: quotas.default.Standard: 0 must be at least 1`},
 	}

@@ -104,22 +104,26 @@ var userNamedRE = regexp.MustCompile(`^[a-z][a-z0-9-]{0,31}$`)
 func ValidName(name string) bool { return userNamedRE.MatchString(name) }
 
 // Resolve returns the built-in archetype an archetype behaves as: a built-in
-// one itself (base empty or the same), a user-named one its base, which must
-// be a built-in workload archetype. field names the input in errors.
-func Resolve(field, name, base string) (Archetype, error) {
-	a := Archetype(name)
+// one itself (base empty), a user-named one its base, which must be a
+// built-in workload archetype. field and baseField name the two inputs in the
+// errors, which say the value and what is allowed.
+func Resolve(field, baseField, name, base string) (Archetype, error) {
+	a, builtIns := Archetype(name), strings.Join(WorkloadNames(), ", ")
 	switch {
 	case name == "":
-		return "", fmt.Errorf("%s is empty: use %s, or a user-named archetype with its base", field, strings.Join(WorkloadNames(), ", "))
+		return "", fmt.Errorf("%s is required: use one of %s, or a user-named archetype with %s", field, builtIns, baseField)
 	case a.BuiltIn():
-		if base != "" && base != name {
-			return "", fmt.Errorf("%s %q is built in; its base cannot be %q", field, name, base)
+		if base != "" {
+			return "", fmt.Errorf("%s: %q is set, but %s %q is built in; leave it empty", baseField, base, field, name)
 		}
 		return a, nil
 	case !ValidName(name):
-		return "", fmt.Errorf("%s %q: use %s, or a user-named archetype of lower-case letters, digits and '-' (at most 32, starting with a letter)", field, name, strings.Join(WorkloadNames(), ", "))
+		return "", fmt.Errorf("%s: %q is not an archetype; use one of %s, or a user-named archetype (lower-case letters, digits and '-', at most 32, starting with a letter) with %s", field, name, builtIns, baseField)
+	case base == "":
+		// A user-named archetype needs its base; without one it is no archetype.
+		return "", fmt.Errorf("%s: %q is not an archetype; use one of %s", field, name, builtIns)
 	case !Archetype(base).BuiltIn():
-		return "", fmt.Errorf("%s %q is user-named: give the built-in archetype it behaves as (%s), not %q", field, name, strings.Join(WorkloadNames(), ", "), base)
+		return "", fmt.Errorf("%s: %q is not a built-in archetype; the user-named %s %q behaves as one of %s", baseField, base, field, name, builtIns)
 	}
 	return Archetype(base), nil
 }

@@ -133,7 +133,7 @@ func preview(ctx context.Context, stack string, diff bool, config, policyConfig 
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer st.Close() //nolint:errcheck // removing the stack's temporary workspace after its results are reported
 
 	fmt.Fprintf(stdout, "== pulumi preview --stack %s --policy-pack %s --policy-pack-config %s\n", stack, pack, policyConfig)
 	fmt.Fprintf(stdout, "   offline: the program is stacks.Program with %s; the azure-native and azuread providers are\n", filepath.Base(config))

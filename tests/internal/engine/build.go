@@ -82,7 +82,7 @@ func CLIRoot(ctx context.Context, log io.Writer) (string, Build, error) {
 	}
 	fmt.Fprintf(log, "building the Pulumi CLI %s into %s (several minutes the first time; cached afterwards)\n", CLIVersion, bin)
 	tmp := filepath.Join(filepath.Dir(bin), fmt.Sprintf(".pulumi-%d", os.Getpid()))
-	defer os.Remove(tmp)
+	defer os.Remove(tmp) //nolint:errcheck // cleanup of a temporary: gone already after the rename, else left behind harmlessly
 	if err := goBuild(ctx, tests, log, "-ldflags", "-X "+versionVar+"="+CLIVersion, "-o", tmp, cliPackage); err != nil {
 		return "", b, fmt.Errorf("building the Pulumi CLI %s: %w", CLIVersion, err)
 	}
@@ -137,7 +137,7 @@ func BuildPlugins(ctx context.Context, log io.Writer) (string, Build, error) {
 	if err != nil {
 		return "", b, fmt.Errorf("creating a build directory: %w", err)
 	}
-	defer os.RemoveAll(tmp)
+	defer os.RemoveAll(tmp) //nolint:errcheck // cleanup of the temporary directory: a leftover is harmless
 	if err := goBuild(ctx, tests, log, "-o", tmp+string(filepath.Separator),
 		"./cmd/"+AzureNativePlugin, "./cmd/"+AzureADPlugin); err != nil {
 		return "", b, fmt.Errorf("building the provider stand-ins: %w", err)
@@ -176,7 +176,7 @@ func BuildPolicyPack(ctx context.Context, log io.Writer) (string, Build, error) 
 	bin := filepath.Join(dir, exe(policyPackBinary))
 	b.Path = bin
 	tmp := filepath.Join(dir, fmt.Sprintf(".%s-%d", policyPackBinary, os.Getpid()))
-	defer os.Remove(tmp)
+	defer os.Remove(tmp) //nolint:errcheck // cleanup of a temporary: gone already after the rename, else left behind harmlessly
 	if err := goBuild(ctx, src, log, "-o", tmp, "."); err != nil {
 		return "", b, fmt.Errorf("building the policy pack in %s: %w", src, err)
 	}
@@ -201,7 +201,7 @@ func writeAtomic(path string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp)
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil

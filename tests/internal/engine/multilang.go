@@ -92,7 +92,7 @@ func BuildYAMLHost(ctx context.Context, log io.Writer) (Build, error) {
 	}
 	fmt.Fprintf(log, "building the YAML language host %s into %s (a minute or two the first time; cached afterwards)\n", version, bin)
 	tmp := filepath.Join(dir, fmt.Sprintf(".%s-%d", YAMLHost, os.Getpid()))
-	defer os.Remove(tmp)
+	defer os.Remove(tmp) //nolint:errcheck // cleanup of a temporary: gone already after the rename, else left behind harmlessly
 	if err := goBuild(ctx, yamlToolsDir(tests), log, "-o", tmp, yamlHostPackage); err != nil {
 		return b, fmt.Errorf("building the YAML language host %s: %w", version, err)
 	}
@@ -128,7 +128,7 @@ func BuildComponentProvider(ctx context.Context, log io.Writer) (string, Build, 
 		return "", b, fmt.Errorf("creating %s: %w", dir, err)
 	}
 	tmp := filepath.Join(dir, fmt.Sprintf(".%s-%d", ComponentPlugin, os.Getpid()))
-	defer os.Remove(tmp)
+	defer os.Remove(tmp) //nolint:errcheck // cleanup of a temporary: gone already after the rename, else left behind harmlessly
 	if err := goBuild(ctx, ProviderDir(root), log, "-o", tmp, "./cmd/"+ComponentPlugin); err != nil {
 		return "", b, fmt.Errorf("building the component provider: %w", err)
 	}

@@ -35,7 +35,7 @@ func packageCommand(ctx context.Context, cli auto.PulumiCommand, dir string, arg
 	if err != nil {
 		return nil, fmt.Errorf("creating a temporary PULUMI_HOME: %w", err)
 	}
-	defer os.RemoveAll(home)
+	defer os.RemoveAll(home) //nolint:errcheck // cleanup of the temporary home: a leftover is harmless
 	env := []string{
 		"PULUMI_HOME=" + home,
 		"PULUMI_SKIP_UPDATE_CHECK=true",

@@ -257,7 +257,7 @@ func (s *Stack) Destroy(ctx context.Context, progress io.Writer) (*Result, error
 
 // operation runs one engine operation whose events c collects: the Result is
 // complete even when the operation failed (then with an *OpError naming cmd).
-func (s *Stack) operation(op, cmd string, c *collector, run func() (stdout, stderr string, err error)) (*Result, error) {
+func (s *Stack) operation(_, cmd string, c *collector, run func() (stdout, stderr string, err error)) (*Result, error) {
 	start := time.Now()
 	stdout, stderr, err := run()
 	r := c.finish(err)

@@ -219,7 +219,7 @@ func parseInterfaces(path, only string) (map[string]*azschema.Object, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the azuread definitions: %w", err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	out := map[string]*azschema.Object{}
 	var cur *azschema.Object
 	sc := bufio.NewScanner(f)

@@ -223,7 +223,7 @@ func (p *Provider) Configure(_ context.Context, req *pulumirpc.ConfigureRequest)
 			}
 		}
 	} else {
-		for k, v := range req.GetVariables() {
+		for k, v := range req.GetVariables() { //nolint:staticcheck // engines that predate args still send the deprecated variables; the stand-in reads both as azure-native does
 			vals[k[strings.LastIndex(k, ":")+1:]] = v
 		}
 	}

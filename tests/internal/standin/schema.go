@@ -208,7 +208,7 @@ func providerSpec(path string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("azure-native stand-in: reading the provider's configuration: %w", err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	props := map[string]typeSpec{}
 	in := false
 	sc := bufio.NewScanner(f)
@@ -258,7 +258,7 @@ func cachedPackageSchema() ([]byte, error) {
 		tmp := fmt.Sprintf("%s.%d", path, os.Getpid())
 		if err := os.WriteFile(tmp, schemaJSON, 0o644); err == nil {
 			if os.Rename(tmp, path) != nil {
-				os.Remove(tmp)
+				_ = os.Remove(tmp)
 			}
 		}
 	})

@@ -341,7 +341,7 @@ func TestCreate(t *testing.T) {
 func TestConfigureSubscription(t *testing.T) {
 	p := newAzureNative(t)
 	if _, err := p.Configure(context.Background(), &pulumirpc.ConfigureRequest{
-		Variables: map[string]string{"azure-native:config:subscriptionId": "11111111-2222-3333-4444-555555555555"},
+		Variables: map[string]string{"azure-native:config:subscriptionId": "11111111-2222-3333-4444-555555555555"}, //nolint:staticcheck // the deprecated variables path of Configure, still sent by older engines
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ func ReadJSON(path string) ([]*rules.Resource, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the resources: %w", err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	dec := json.NewDecoder(bufio.NewReaderSize(f, 1<<16))
 	if _, err := dec.Token(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

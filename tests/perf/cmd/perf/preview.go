@@ -38,7 +38,7 @@ func preview(args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer st.Close() //nolint:errcheck // removing the stack's temporary workspace after its results are reported
 	with := engine.PreviewOptions{PolicyPacks: []string{pack}, PolicyConfigs: []string{engine.ExamplePolicyConfig(env.Root)}}
 	once := func(o engine.PreviewOptions) (time.Duration, int, error) {
 		r, err := st.Preview(ctx, o)

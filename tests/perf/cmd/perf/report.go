@@ -88,7 +88,7 @@ func parseBench(path string, bench map[string]map[string][]float64) error {
 	if err != nil {
 		return fmt.Errorf("the Go benchmarks' output: %w", err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		text := sc.Text()

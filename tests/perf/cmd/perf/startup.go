@@ -96,7 +96,7 @@ func startOnce(ctx context.Context, bin string) (port, info time.Duration, err e
 	if err != nil {
 		return 0, 0, fmt.Errorf("dialing %s: %w", bin, err)
 	}
-	defer conn.Close()
+	defer conn.Close() //nolint:errcheck // closing a client connection at the end: nothing left to report to
 	if _, err := pulumirpc.NewAnalyzerClient(conn).GetAnalyzerInfo(ctx, &emptypb.Empty{}); err != nil {
 		return 0, 0, fmt.Errorf("GetAnalyzerInfo of %s: %w", bin, err)
 	}
