@@ -137,7 +137,7 @@ func (c *Config) loadCatalog() error {
 	if err != nil {
 		return fmt.Errorf("%w; give the path of a file written by go run ./catalog/cmd/import", err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	cat, err := catalog.Default().LoadImport(f)
 	if err != nil {
 		return fmt.Errorf("%s: %w", c.CatalogImport, err)

@@ -26,7 +26,7 @@ func Archetypes() []string {
 }
 
 // ReplicationMode chooses how blob data reaches the secondary region.
-type ReplicationMode string
+type ReplicationMode string //nolint:revive // the library's exported API (stacks, the provider, user programs); renaming it breaks their callers
 
 const (
 	// GeoRedundantStorage keeps one storage account with a geo-redundant SKU
@@ -46,7 +46,7 @@ const (
 )
 
 // ReplicationModes returns the modes Args.Replication accepts.
-func ReplicationModes() []ReplicationMode {
+func ReplicationModes() []ReplicationMode { //nolint:revive // named after ReplicationMode, the exported API
 	return []ReplicationMode{GeoRedundantStorage, ObjectReplication, NoReplication}
 }
 

@@ -474,7 +474,7 @@ func containsFold(list []string, s string) bool {
 // exemptions are read by Export.Add.
 func (l *Library) Load(data []byte) ([]*Assignment, error) {
 	var out []*Assignment
-	err := eachObject(data, func(i int, m map[string]any) error {
+	err := eachObject(data, func(_ int, m map[string]any) error {
 		switch kind := kindOf(m); kind {
 		case kindAssignment:
 			a, err := assignmentFromMap(m)

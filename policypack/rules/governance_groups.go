@@ -78,60 +78,72 @@ func indexGroups(ctx *Context, s *Stack) *groups {
 	}
 	// Parents, once every group of the stack is known.
 	for _, m := range g.byID {
-		if m.res == nil {
-			continue
-		}
-		r := m.res
-		for _, dep := range r.PropertyDependencies["details"] {
-			if p, ok := byURN[dep]; ok && p != m {
-				m.parent, m.parentRes = p.id, p.res
-			}
-		}
-		if m.parent != "" {
-			continue
-		}
-		// Declared: a group whose parent the program does not set is placed under
-		// the tenant root group, though its outputs say unknown at preview.
-		pv := r.Declared("details.parent.id")
-		if pv.IsUnknown() {
-			m.parentUnk = true
-		} else if s, ok := pv.Str(); ok {
-			if id := ManagementGroupOf(s); id != "" {
-				m.parent = id
-			} else {
-				m.parent = s
-			}
+		if m.res != nil {
+			m.findParent(byURN)
 		}
 	}
 	for _, a := range s.OfType(TypePolicyAssignment) {
-		var m *mgroup
-		for _, dep := range a.PropertyDependencies["scope"] {
-			if p, ok := byURN[dep]; ok {
-				m = p
-			}
-		}
-		if m == nil {
-			scope := a.Get("scope")
-			if s, ok := scope.Str(); ok {
-				if id := ManagementGroupOf(s); id != "" {
-					m = g.get(id)
-					if arch := ctx.Settings.GroupArchetype(id); arch != "" {
-						m.archetypes[arch] = "pack config managementGroups"
-					}
-				}
-			} else if scope.IsUnknown() {
-				g.orphanAssns = append(g.orphanAssns, a)
-			}
-		}
-		if m == nil {
-			continue
-		}
-		m.assigns = append(m.assigns, a)
-		if arch, ok := a.Get(metadataKey + ".archetype").Str(); ok && arch != "" {
-			m.archetypes[arch] = "the aiready metadata of policy assignment " + a.Label()
-		}
+		g.indexAssignment(ctx, a, byURN)
 	}
 	return g
+}
+
+// findParent sets the group's parent: the group of the stack its details depend
+// on, else the declared details.parent.id (unknown at preview is recorded).
+func (m *mgroup) findParent(byURN map[string]*mgroup) {
+	r := m.res
+	for _, dep := range r.PropertyDependencies["details"] {
+		if p, ok := byURN[dep]; ok && p != m {
+			m.parent, m.parentRes = p.id, p.res
+		}
+	}
+	if m.parent != "" {
+		return
+	}
+	// Declared: a group whose parent the program does not set is placed under
+	// the tenant root group, though its outputs say unknown at preview.
+	pv := r.Declared("details.parent.id")
+	if pv.IsUnknown() {
+		m.parentUnk = true
+	} else if s, ok := pv.Str(); ok {
+		if id := ManagementGroupOf(s); id != "" {
+			m.parent = id
+		} else {
+			m.parent = s
+		}
+	}
+}
+
+// indexAssignment records a policy assignment at the group of its scope (a group
+// of the stack it depends on, or a management group id), with the archetype of
+// its aiready metadata; an assignment whose scope is unknown is an orphan.
+func (g *groups) indexAssignment(ctx *Context, a *Resource, byURN map[string]*mgroup) {
+	var m *mgroup
+	for _, dep := range a.PropertyDependencies["scope"] {
+		if p, ok := byURN[dep]; ok {
+			m = p
+		}
+	}
+	if m == nil {
+		scope := a.Get("scope")
+		if s, ok := scope.Str(); ok {
+			if id := ManagementGroupOf(s); id != "" {
+				m = g.get(id)
+				if arch := ctx.Settings.GroupArchetype(id); arch != "" {
+					m.archetypes[arch] = "pack config managementGroups"
+				}
+			}
+		} else if scope.IsUnknown() {
+			g.orphanAssns = append(g.orphanAssns, a)
+		}
+	}
+	if m == nil {
+		return
+	}
+	m.assigns = append(m.assigns, a)
+	if arch, ok := a.Get(metadataKey + ".archetype").Str(); ok && arch != "" {
+		m.archetypes[arch] = "the aiready metadata of policy assignment " + a.Label()
+	}
 }
 
 // archetypeOf returns the group's one archetype, if it has exactly one.
