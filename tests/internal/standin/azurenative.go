@@ -228,18 +228,7 @@ func (az *azureNative) names(r *Resource) Names {
 	n := Names{NameProperty: nameProperty(t, def.Inputs)}
 	_, n.HasLocation = def.Inputs.Props["location"]
 	var idParents []string
-	for _, p := range def.Inputs.PropNames() {
-		prop := def.Inputs.Props[p]
-		if !prop.Required || p == n.NameProperty || prop.Ref != "" {
-			continue
-		}
-		if strings.HasSuffix(p, "Name") || (t.module == "management" && p == "groupId") {
-			n.ParentProperties = append(n.ParentProperties, p)
-			if p != "resourceGroupName" {
-				idParents = append(idParents, p)
-			}
-		}
-	}
+	n.ParentProperties, idParents = parentProperties(t, def.Inputs, n.NameProperty)
 	n.ParentProperties = append(n.ParentProperties, extraReplaceOn[t.key()]...)
 	if n.NameProperty != "" && !def.Inputs.Props[n.NameProperty].Required {
 		if guidNamed[n.NameProperty] {
@@ -252,59 +241,84 @@ func (az *azureNative) names(r *Resource) Names {
 	if ns == "" {
 		ns = "Microsoft." + strings.ToUpper(t.module[:1]) + t.module[1:]
 	}
-	n.ID = func() string {
-		name := r.URN.Name()
-		if n.NameProperty != "" {
-			v, ok := knownString(r.Inputs, n.NameProperty)
-			if !ok {
-				return ""
-			}
-			name = v
-		}
-		segs := make([]string, 0, 2*len(idParents)+2)
-		for _, p := range idParents {
-			v, ok := knownString(r.Inputs, p)
-			if !ok {
-				return ""
-			}
-			segs = append(segs, pluralize(strings.TrimSuffix(p, "Name")), v)
-		}
-		segs = append(segs, pluralize(lowerFirst(t.typ)), name)
-		path := strings.Join(segs, "/")
-		sub := "/subscriptions/" + r.Config.SubscriptionID
-		switch {
-		case t.key() == "resources:ResourceGroup":
-			return sub + "/resourceGroups/" + name
-		case t.key() == "management:ManagementGroup":
-			return "/providers/Microsoft.Management/managementGroups/" + name
-		case t.key() == "management:ManagementGroupSubscription":
-			g, ok := knownString(r.Inputs, "groupId")
-			if !ok {
-				return ""
-			}
-			return "/providers/Microsoft.Management/managementGroups/" + g + "/subscriptions/" + name
-		}
-		// An extension resource lives under the resource it extends: its scope, or
-		// the resourceUri of a diagnostic setting.
-		for _, scopeProp := range []string{"scope", "resourceUri"} {
-			if _, ok := def.Inputs.Props[scopeProp]; ok {
-				scope, ok := knownString(r.Inputs, scopeProp)
-				if !ok {
-					return ""
-				}
-				return strings.TrimSuffix(scope, "/") + "/providers/" + ns + "/" + path
-			}
-		}
-		if _, ok := def.Inputs.Props["resourceGroupName"]; ok {
-			rg, ok := knownString(r.Inputs, "resourceGroupName")
-			if !ok {
-				return ""
-			}
-			return sub + "/resourceGroups/" + rg + "/providers/" + ns + "/" + path
-		}
-		return sub + "/providers/" + ns + "/" + path
-	}
+	nameProp := n.NameProperty
+	n.ID = func() string { return resourceID(r, t, def, nameProp, idParents, ns) }
 	return n
+}
+
+// parentProperties returns the required inputs that name a resource's parents
+// (<parent>Name, a management group's groupId), and those of them that are
+// segments of its id (all but resourceGroupName).
+func parentProperties(t tokenParts, inputs *azschema.Object, nameProp string) (parents, idParents []string) {
+	for _, p := range inputs.PropNames() {
+		prop := inputs.Props[p]
+		if !prop.Required || p == nameProp || prop.Ref != "" {
+			continue
+		}
+		if strings.HasSuffix(p, "Name") || (t.module == "management" && p == "groupId") {
+			parents = append(parents, p)
+			if p != "resourceGroupName" {
+				idParents = append(idParents, p)
+			}
+		}
+	}
+	return parents, idParents
+}
+
+// resourceID returns a resource's Azure id from its known inputs, "" while an
+// input it needs is unknown: under its subscription, resource group, the resource
+// it extends (scope, resourceUri) or its management group.
+func resourceID(r *Resource, t tokenParts, def *azschema.Resource, nameProp string, idParents []string, ns string) string {
+	name := r.URN.Name()
+	if nameProp != "" {
+		v, ok := knownString(r.Inputs, nameProp)
+		if !ok {
+			return ""
+		}
+		name = v
+	}
+	segs := make([]string, 0, 2*len(idParents)+2)
+	for _, p := range idParents {
+		v, ok := knownString(r.Inputs, p)
+		if !ok {
+			return ""
+		}
+		segs = append(segs, pluralize(strings.TrimSuffix(p, "Name")), v)
+	}
+	segs = append(segs, pluralize(lowerFirst(t.typ)), name)
+	path := strings.Join(segs, "/")
+	sub := "/subscriptions/" + r.Config.SubscriptionID
+	switch {
+	case t.key() == "resources:ResourceGroup":
+		return sub + "/resourceGroups/" + name
+	case t.key() == "management:ManagementGroup":
+		return "/providers/Microsoft.Management/managementGroups/" + name
+	case t.key() == "management:ManagementGroupSubscription":
+		g, ok := knownString(r.Inputs, "groupId")
+		if !ok {
+			return ""
+		}
+		return "/providers/Microsoft.Management/managementGroups/" + g + "/subscriptions/" + name
+	}
+	// An extension resource lives under the resource it extends: its scope, or
+	// the resourceUri of a diagnostic setting.
+	for _, scopeProp := range []string{"scope", "resourceUri"} {
+		if _, ok := def.Inputs.Props[scopeProp]; ok {
+			scope, ok := knownString(r.Inputs, scopeProp)
+			if !ok {
+				return ""
+			}
+			return strings.TrimSuffix(scope, "/") + "/providers/" + ns + "/" + path
+		}
+	}
+	if _, ok := def.Inputs.Props["resourceGroupName"]; ok {
+		rg, ok := knownString(r.Inputs, "resourceGroupName")
+		if !ok {
+			return ""
+		}
+		return sub + "/resourceGroups/" + rg + "/providers/" + ns + "/" + path
+	}
+	return sub + "/providers/" + ns + "/" + path
 }
 
 // armType returns the ARM type of a resource, e.g. Microsoft.Network/virtualNetworks/subnets.
@@ -336,9 +350,7 @@ func (az *azureNative) outputs(r *Resource, preview bool) resource.PropertyMap {
 		return inputs
 	}
 	has := func(name string) bool { _, ok := def.Outputs.Props[name]; return ok }
-	var extra []computed
-	str := func(s string) resource.PropertyValue { return resource.NewProperty(s) }
-	unknown := resource.MakeComputed(str(""))
+	unknown := resource.MakeComputed(resource.NewProperty(""))
 
 	// The real provider's state has the outputs' shape: the inputs that are also
 	// outputs, and what Azure computes. Inputs that only address the resource
@@ -352,11 +364,10 @@ func (az *azureNative) outputs(r *Resource, preview bool) resource.PropertyMap {
 			outs[k] = v
 		}
 	}
-	name, nameKnown := r.URN.Name(), true
+	o := &computedOutputs{r: r, name: r.URN.Name(), nameKnown: true, seed: string(r.URN)}
 	if r.names.NameProperty != "" {
-		name, nameKnown = knownString(r.Inputs, r.names.NameProperty)
+		o.name, o.nameKnown = knownString(r.Inputs, r.names.NameProperty)
 	}
-	seed := string(r.URN)
 	if preview {
 		// As the real provider's preview: an output the inputs do not give is
 		// unknown until Azure answers (the name and the ARM type included).
@@ -366,97 +377,12 @@ func (az *azureNative) outputs(r *Resource, preview bool) resource.PropertyMap {
 			}
 		}
 	} else {
-		if has("name") {
-			if nameKnown {
-				outs["name"] = str(name)
-			} else {
-				outs["name"] = unknown
-			}
-		}
-		if has("type") {
-			outs["type"] = str(armType(t, r.names))
-		}
-		if has("azureApiVersion") && def.APIVersion != "" {
-			outs["azureApiVersion"] = str(def.APIVersion)
-		}
-		// Azure fills every output-only property; a program may read any of them
-		// (an object replication policy's policyId feeds the source policy). A
-		// property missing from the state would read as unknown at the next
-		// preview, so each gets a deterministic value.
-		for _, p := range def.Outputs.PropNames() {
-			if _, ok := outs[resource.PropertyKey(p)]; ok || p == "id" || p == "urn" {
-				continue
-			}
-			if v, ok := fakeOutput(p, def.Outputs.Props[p], name, seed, r.Config); ok {
-				extra = append(extra, computed{[]string{p}, v})
-			}
-		}
+		o.azureOutputs(t, def, outs)
 	}
-	if id, ok := plainObject(outs, "identity"); ok {
-		typ, _ := knownString(id, "type")
-		if strings.Contains(typ, "SystemAssigned") {
-			extra = append(extra,
-				computed{[]string{"identity", "principalId"}, str(guid(seed, "principal"))},
-				computed{[]string{"identity", "tenantId"}, str(r.Config.TenantID)})
-		}
-		if uai, ok := plainObject(id, "userAssignedIdentities"); ok {
-			for _, k := range sortedKeys(uai) {
-				extra = append(extra,
-					computed{[]string{"identity", "userAssignedIdentities", k, "principalId"}, str(guid(k, "principal"))},
-					computed{[]string{"identity", "userAssignedIdentities", k, "clientId"}, str(guid(k, "client"))})
-			}
-		}
-	}
+	o.identity(outs)
+	o.byType(t)
 
-	switch t.key() {
-	case "cognitiveservices:Account":
-		props, _ := plainObject(r.Inputs, "properties")
-		kind, _ := knownString(r.Inputs, "kind")
-		endpoint := resource.MakeComputed(str(""))
-		if sub, ok := knownString(props, "customSubDomainName"); ok {
-			if kind == "OpenAI" {
-				endpoint = str("https://" + sub + ".openai.azure.com/")
-			} else {
-				endpoint = str("https://" + sub + ".cognitiveservices.azure.com/")
-			}
-		} else if _, set := props["customSubDomainName"]; !set {
-			if loc, ok := knownString(r.Inputs, "location"); ok {
-				endpoint = str("https://" + normalizeLocation(loc) + ".api.cognitive.microsoft.com/")
-			}
-		}
-		extra = append(extra,
-			computed{[]string{"properties", "endpoint"}, endpoint},
-			computed{[]string{"properties", "provisioningState"}, str("Succeeded")})
-	case "keyvault:Vault":
-		extra = append(extra, computed{[]string{"properties", "vaultUri"}, nameURL(nameKnown, "https://%s.vault.azure.net/", name)})
-	case "storage:StorageAccount":
-		eps := resource.PropertyMap{}
-		for _, svc := range []string{"blob", "dfs", "file", "queue", "table", "web"} {
-			eps[resource.PropertyKey(svc)] = nameURL(nameKnown, "https://%s."+svc+".core.windows.net/", name)
-		}
-		extra = append(extra, computed{[]string{"primaryEndpoints"}, resource.NewProperty(eps)})
-	case "operationalinsights:Workspace":
-		extra = append(extra, computed{[]string{"customerId"}, str(guid(seed, "customer"))})
-	case "managedidentity:UserAssignedIdentity":
-		extra = append(extra,
-			computed{[]string{"principalId"}, str(guid(seed, "principal"))},
-			computed{[]string{"clientId"}, str(guid(seed, "client"))},
-			computed{[]string{"tenantId"}, str(r.Config.TenantID)})
-	case "apimanagement:Service":
-		extra = append(extra,
-			computed{[]string{"gatewayUrl"}, nameURL(nameKnown, "https://%s.azure-api.net", name)},
-			computed{[]string{"managementApiUrl"}, nameURL(nameKnown, "https://%s.management.azure-api.net", name)})
-		if vt, _ := knownString(r.Inputs, "virtualNetworkType"); vt == "Internal" {
-			h := hash(seed)
-			extra = append(extra, computed{[]string{"privateIPAddresses"},
-				resource.NewProperty([]resource.PropertyValue{str(fmt.Sprintf("10.%d.%d.%d", h[0], h[1], 4+h[2]%250))})})
-		}
-	case "network:PublicIPAddress":
-		h := hash(seed)
-		extra = append(extra, computed{[]string{"ipAddress"}, str(fmt.Sprintf("20.%d.%d.%d", h[0], h[1], 1+h[2]%254))})
-	}
-
-	for _, c := range extra {
+	for _, c := range o.extra {
 		v := c.value
 		if preview {
 			v = unknown
@@ -468,6 +394,133 @@ func (az *azureNative) outputs(r *Resource, preview bool) resource.PropertyMap {
 		outs["__inputs"] = resource.MakeSecret(resource.NewProperty(inputs))
 	}
 	return outs
+}
+
+// computedOutputs collects the outputs Azure computes for one resource, named name
+// (nameKnown false while unknown); seed makes the generated values deterministic.
+type computedOutputs struct {
+	r         *Resource
+	name      string
+	nameKnown bool
+	seed      string
+	extra     []computed
+}
+
+func (o *computedOutputs) add(path []string, v resource.PropertyValue) {
+	o.extra = append(o.extra, computed{path, v})
+}
+
+// azureOutputs sets what Azure returns after a create or update: the name, the
+// ARM type, the API version, and a deterministic value of every output-only
+// property.
+func (o *computedOutputs) azureOutputs(t tokenParts, def *azschema.Resource, outs resource.PropertyMap) {
+	str := func(s string) resource.PropertyValue { return resource.NewProperty(s) }
+	has := func(name string) bool { _, ok := def.Outputs.Props[name]; return ok }
+	if has("name") {
+		if o.nameKnown {
+			outs["name"] = str(o.name)
+		} else {
+			outs["name"] = resource.MakeComputed(str(""))
+		}
+	}
+	if has("type") {
+		outs["type"] = str(armType(t, o.r.names))
+	}
+	if has("azureApiVersion") && def.APIVersion != "" {
+		outs["azureApiVersion"] = str(def.APIVersion)
+	}
+	// Azure fills every output-only property; a program may read any of them
+	// (an object replication policy's policyId feeds the source policy). A
+	// property missing from the state would read as unknown at the next
+	// preview, so each gets a deterministic value.
+	for _, p := range def.Outputs.PropNames() {
+		if _, ok := outs[resource.PropertyKey(p)]; ok || p == "id" || p == "urn" {
+			continue
+		}
+		if v, ok := fakeOutput(p, def.Outputs.Props[p], o.name, o.seed, o.r.Config); ok {
+			o.add([]string{p}, v)
+		}
+	}
+}
+
+// identity adds the principal and tenant of a system-assigned identity and the
+// principal and client ids of each user-assigned identity.
+func (o *computedOutputs) identity(outs resource.PropertyMap) {
+	id, ok := plainObject(outs, "identity")
+	if !ok {
+		return
+	}
+	str := func(s string) resource.PropertyValue { return resource.NewProperty(s) }
+	typ, _ := knownString(id, "type")
+	if strings.Contains(typ, "SystemAssigned") {
+		o.add([]string{"identity", "principalId"}, str(guid(o.seed, "principal")))
+		o.add([]string{"identity", "tenantId"}, str(o.r.Config.TenantID))
+	}
+	if uai, ok := plainObject(id, "userAssignedIdentities"); ok {
+		for _, k := range sortedKeys(uai) {
+			o.add([]string{"identity", "userAssignedIdentities", k, "principalId"}, str(guid(k, "principal")))
+			o.add([]string{"identity", "userAssignedIdentities", k, "clientId"}, str(guid(k, "client")))
+		}
+	}
+}
+
+// byType adds the outputs particular to a resource type: endpoints, URLs,
+// addresses and ids Azure assigns.
+func (o *computedOutputs) byType(t tokenParts) {
+	r, name, nameKnown, seed := o.r, o.name, o.nameKnown, o.seed
+	str := func(s string) resource.PropertyValue { return resource.NewProperty(s) }
+	switch t.key() {
+	case "cognitiveservices:Account":
+		o.add([]string{"properties", "endpoint"}, accountEndpoint(r))
+		o.add([]string{"properties", "provisioningState"}, str("Succeeded"))
+	case "keyvault:Vault":
+		o.add([]string{"properties", "vaultUri"}, nameURL(nameKnown, "https://%s.vault.azure.net/", name))
+	case "storage:StorageAccount":
+		eps := resource.PropertyMap{}
+		for _, svc := range []string{"blob", "dfs", "file", "queue", "table", "web"} {
+			eps[resource.PropertyKey(svc)] = nameURL(nameKnown, "https://%s."+svc+".core.windows.net/", name)
+		}
+		o.add([]string{"primaryEndpoints"}, resource.NewProperty(eps))
+	case "operationalinsights:Workspace":
+		o.add([]string{"customerId"}, str(guid(seed, "customer")))
+	case "managedidentity:UserAssignedIdentity":
+		o.add([]string{"principalId"}, str(guid(seed, "principal")))
+		o.add([]string{"clientId"}, str(guid(seed, "client")))
+		o.add([]string{"tenantId"}, str(r.Config.TenantID))
+	case "apimanagement:Service":
+		o.add([]string{"gatewayUrl"}, nameURL(nameKnown, "https://%s.azure-api.net", name))
+		o.add([]string{"managementApiUrl"}, nameURL(nameKnown, "https://%s.management.azure-api.net", name))
+		if vt, _ := knownString(r.Inputs, "virtualNetworkType"); vt == "Internal" {
+			h := hash(seed)
+			o.add([]string{"privateIPAddresses"},
+				resource.NewProperty([]resource.PropertyValue{str(fmt.Sprintf("10.%d.%d.%d", h[0], h[1], 4+h[2]%250))}))
+		}
+	case "network:PublicIPAddress":
+		h := hash(seed)
+		o.add([]string{"ipAddress"}, str(fmt.Sprintf("20.%d.%d.%d", h[0], h[1], 1+h[2]%254)))
+	}
+}
+
+// accountEndpoint is an AI services account's endpoint: from its custom
+// subdomain (openai.azure.com for an OpenAI account), else the regional one,
+// unknown while either is.
+func accountEndpoint(r *Resource) resource.PropertyValue {
+	str := func(s string) resource.PropertyValue { return resource.NewProperty(s) }
+	props, _ := plainObject(r.Inputs, "properties")
+	kind, _ := knownString(r.Inputs, "kind")
+	endpoint := resource.MakeComputed(str(""))
+	if sub, ok := knownString(props, "customSubDomainName"); ok {
+		if kind == "OpenAI" {
+			endpoint = str("https://" + sub + ".openai.azure.com/")
+		} else {
+			endpoint = str("https://" + sub + ".cognitiveservices.azure.com/")
+		}
+	} else if _, set := props["customSubDomainName"]; !set {
+		if loc, ok := knownString(r.Inputs, "location"); ok {
+			endpoint = str("https://" + normalizeLocation(loc) + ".api.cognitive.microsoft.com/")
+		}
+	}
+	return endpoint
 }
 
 // fakeOutput returns a deterministic value for an output-only property, shaped by

@@ -43,37 +43,13 @@ func actiongraph(args []string) error {
 	if err := json.Unmarshal(b, &actions); err != nil {
 		return fmt.Errorf("parsing the action graph: %w", err)
 	}
-	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{with .Module}}{{.Path}}{{else}}std{{end}}", ".")
-	cmd.Dir = *dir
-	out, err := cmd.Output()
+	moduleOf, err := modulesOf(*dir)
 	if err != nil {
-		return fmt.Errorf("go list -deps: %w", err)
+		return err
 	}
-	moduleOf := map[string]string{}
-	for _, line := range strings.Split(string(bytes.TrimSpace(out)), "\n") {
-		if f := strings.Fields(line); len(f) == 2 {
-			moduleOf[f[0]] = f[1]
-		}
-	}
-	type sum struct {
-		Name    string  `json:"name"`
-		CPUSec  float64 `json:"cpu_s"`
-		WallSec float64 `json:"wall_s"`
-		Actions int     `json:"actions"`
-	}
-	mods, pkgs := map[string]*sum{}, map[string]*sum{}
-	var total sum
+	mods, pkgs := map[string]*actionSum{}, map[string]*actionSum{}
+	var total actionSum
 	var first, last time.Time
-	add := func(m map[string]*sum, k string, a action) {
-		s, ok := m[k]
-		if !ok {
-			s = &sum{Name: k}
-			m[k] = s
-		}
-		s.CPUSec += a.CmdUser.Seconds()
-		s.WallSec += a.TimeDone.Sub(a.TimeStart).Seconds()
-		s.Actions++
-	}
 	for _, a := range actions {
 		if a.TimeStart.IsZero() || a.TimeDone.IsZero() {
 			continue
@@ -91,26 +67,68 @@ func actiongraph(args []string) error {
 		if mod == "" {
 			mod = "?"
 		}
-		add(mods, mod, a)
-		add(pkgs, a.Package, a)
-		total.CPUSec += a.CmdUser.Seconds()
-		total.WallSec += a.TimeDone.Sub(a.TimeStart).Seconds()
-		total.Actions++
-	}
-	rank := func(m map[string]*sum) []*sum {
-		l := make([]*sum, 0, len(m))
-		for _, s := range m {
-			l = append(l, s)
-		}
-		sort.Slice(l, func(i, j int) bool { return l[i].WallSec > l[j].WallSec })
-		return l[:min(*top, len(l))]
+		addAction(mods, mod, a)
+		addAction(pkgs, a.Package, a)
+		total.add(a)
 	}
 	return json.NewEncoder(os.Stdout).Encode(map[string]any{
 		"span_s":         last.Sub(first).Seconds(),
 		"compile_wall_s": total.WallSec,
 		"compile_cpu_s":  total.CPUSec,
 		"compiles":       total.Actions,
-		"top_modules":    rank(mods),
-		"top_packages":   rank(pkgs),
+		"top_modules":    rankActions(mods, *top),
+		"top_packages":   rankActions(pkgs, *top),
 	})
+}
+
+// modulesOf maps each package the build in dir depends on to its module ("std"
+// for the standard library).
+func modulesOf(dir string) (map[string]string, error) {
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{with .Module}}{{.Path}}{{else}}std{{end}}", ".")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go list -deps: %w", err)
+	}
+	moduleOf := map[string]string{}
+	for _, line := range strings.Split(string(bytes.TrimSpace(out)), "\n") {
+		if f := strings.Fields(line); len(f) == 2 {
+			moduleOf[f[0]] = f[1]
+		}
+	}
+	return moduleOf, nil
+}
+
+// actionSum is the compile time of a module or a package.
+type actionSum struct {
+	Name    string  `json:"name"`
+	CPUSec  float64 `json:"cpu_s"`
+	WallSec float64 `json:"wall_s"`
+	Actions int     `json:"actions"`
+}
+
+func (s *actionSum) add(a action) {
+	s.CPUSec += a.CmdUser.Seconds()
+	s.WallSec += a.TimeDone.Sub(a.TimeStart).Seconds()
+	s.Actions++
+}
+
+// addAction adds an action to the sum of key k.
+func addAction(m map[string]*actionSum, k string, a action) {
+	s, ok := m[k]
+	if !ok {
+		s = &actionSum{Name: k}
+		m[k] = s
+	}
+	s.add(a)
+}
+
+// rankActions returns the top sums, longest wall time first.
+func rankActions(m map[string]*actionSum, top int) []*actionSum {
+	l := make([]*actionSum, 0, len(m))
+	for _, s := range m {
+		l = append(l, s)
+	}
+	sort.Slice(l, func(i, j int) bool { return l[i].WallSec > l[j].WallSec })
+	return l[:min(top, len(l))]
 }
