@@ -76,9 +76,11 @@
 // denied (Azure would deny the request).
 //
 // -format text (the default) writes one line per non-compliant or
-// cannot-verify verdict (DENIED, NON-COMPLIANT, CANNOT VERIFY, with the effect,
-// the resource, the assignment, the definition and the reason) and a summary
-// line counting the verdicts by outcome.
+// cannot-verify verdict: DENIED (with the effect, or implicit deny), IMPLICIT
+// DENY (not enforced), NON-COMPLIANT or CANNOT VERIFY with the effect, marked
+// [DoNotEnforce] for such an assignment, then the resource, the assignment, the
+// definition, the reason and the assignment's non-compliance message; and a
+// summary line counting the verdicts by outcome.
 //
 // # Exit status
 //

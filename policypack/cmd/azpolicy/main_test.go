@@ -74,7 +74,15 @@ func writeJSON(t *testing.T, name string, v any) string {
 
 func writeFile(t *testing.T, name, text string) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
+	return writeAt(t, filepath.Join(t.TempDir(), name), text)
+}
+
+// writeAt writes a file, creating its directory.
+func writeAt(t *testing.T, path, text string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -369,7 +377,7 @@ func TestTextOutput(t *testing.T) {
 			`policyRule.if.allOf[1].not: field Microsoft.Storage/storageAccounts/sku.name = "Premium_GRS" in ["Standard_LRS","Premium_LRS"]`,
 		`CANNOT VERIFY (Deny) ` + secret + ` (` + token + `): assignment ` + aSkus + `, definition "` + skuName + `" (` + dSku + `): ` +
 			`policyRule.if.allOf[1].not: field Microsoft.Storage/storageAccounts/sku.name = <unknown> in ["Standard_LRS","Standard_ZRS"] (a value unknown at preview decides)`,
-		`CANNOT VERIFY (Deny) ` + secret + ` (` + token + `): assignment ` + aBaseline + `, definition "` + skuName + `" (` + dSku + `) member skus of ` + setBase + `: ` +
+		`CANNOT VERIFY (Deny) [DoNotEnforce] ` + secret + ` (` + token + `): assignment ` + aBaseline + `, definition "` + skuName + `" (` + dSku + `) member skus of ` + setBase + `: ` +
 			`policyRule.if.allOf[1].not: field Microsoft.Storage/storageAccounts/sku.name = <unknown> in ["Standard_LRS","Premium_LRS"] (a value unknown at preview decides)`,
 		`5 resources (3 evaluated), 5 assignments, 18 verdicts: 2 cannot verify, 8 compliant, 2 non-compliant, 6 not applicable; 1 denied`,
 	}, "\n") + "\n"

@@ -131,13 +131,16 @@ func (rep *report) write(w io.Writer, format string) error {
 func textLine(r row) string {
 	verdict := "NON-COMPLIANT (" + r.Effect + ")"
 	switch {
-	case r.Denied && r.Outcome == azpolicy.ImplicitDeny.String():
+	case r.Outcome == azpolicy.ImplicitDeny.String() && r.Denied:
 		verdict = "DENIED (implicit deny)"
+	case r.Outcome == azpolicy.ImplicitDeny.String():
+		verdict = "IMPLICIT DENY"
 	case r.Denied:
 		verdict = "DENIED (" + r.Effect + ")"
 	case r.Compliant == nil:
 		verdict = "CANNOT VERIFY (" + r.Effect + ")"
-	case !r.Enforced:
+	}
+	if !r.Enforced {
 		verdict += " [DoNotEnforce]"
 	}
 	def := r.Definition
