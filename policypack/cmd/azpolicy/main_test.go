@@ -13,11 +13,12 @@ import (
 // The fixture tenant (testdata/tenant): subscription sub under management group
 // corp under alz; a custom Deny on storage SKUs at the subscription with a
 // notScope (rg-sandbox) and a non-compliance message; a custom Deny on
-// locations at alz, exempted for rg-legacy; the built-in-shaped Audit on shared
-// key access at corp (its exemption in rg-legacy has expired); a set of the two
-// storage definitions with parameter mapping at corp, DoNotEnforce, its
-// shared-key member's effect mapped to Deny; an Audit of an owner tag from the
-// Azure/azure-policy repository's split sample shape.
+// locations at alz, exempted for rg-legacy (and the SKU Deny too); the
+// built-in-shaped Audit on shared key access at corp (its exemption in
+// rg-legacy has expired); a set of the two storage definitions with parameter
+// mapping at corp, DoNotEnforce, its shared-key member's effect mapped to Deny;
+// an Audit of an owner tag from the Azure/azure-policy repository's split
+// sample shape.
 const (
 	sub        = "11111111-1111-1111-1111-111111111111"
 	aSkus      = "/subscriptions/" + sub + "/providers/Microsoft.Authorization/policyAssignments/storage-skus"
@@ -265,6 +266,15 @@ func TestCases(t *testing.T) {
 				with(verdict(aLocations, dLocations, locName, "Deny", true, true, "exempt",
 					`exempted by legacy-locations (Waiver); without it: non-compliant: policyRule.if.allOf[1]: field location = "westeurope" notEquals "global"`),
 					"exemption", "/subscriptions/"+sub+"/resourceGroups/rg-legacy/providers/Microsoft.Authorization/policyExemptions/legacy-locations"),
+			})},
+		{name: "an exemption without expiry waives the SKU Deny, its message not given; the set's DoNotEnforce member still reports",
+			inputs: map[string]any{"sku": map[string]any{"name": "Premium_GRS"}, "resourceGroupName": "rg-legacy"}, code: exitOK,
+			want: replaced([]map[string]any{
+				with(verdict(aSkus, dSku, skuName, "Deny", true, true, "exempt",
+					`exempted by legacy-skus (Mitigated); without it: non-compliant: policyRule.if.allOf[1].not: field Microsoft.Storage/storageAccounts/sku.name = "Premium_GRS" in ["Standard_LRS","Standard_ZRS"]`),
+					"exemption", "/subscriptions/"+sub+"/resourceGroups/rg-legacy/providers/Microsoft.Authorization/policyExemptions/legacy-skus"),
+				member(verdict(aBaseline, dSku, skuName, "Deny", false, false, "non-compliant",
+					`policyRule.if.allOf[1].not: field Microsoft.Storage/storageAccounts/sku.name = "Premium_GRS" in ["Standard_LRS","Premium_LRS"]`), "skus"),
 			})},
 		{name: "an expired exemption does not waive the Audit",
 			inputs: map[string]any{"allowSharedKeyAccess": true, "resourceGroupName": "rg-legacy"}, code: exitOK,

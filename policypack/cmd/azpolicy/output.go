@@ -57,9 +57,6 @@ func (rep *report) add(c *converted, v azpolicy.Verdict) {
 		}
 	}
 	w.Compliant = compliance(r.Outcome)
-	if w.Compliant != nil && !*w.Compliant {
-		w.Message = nonCompliance(a, v.Policy.ReferenceID)
-	}
 	if e := v.Exemption; e != nil {
 		yes := true
 		w.Compliant, w.Outcome, w.Exemption = &yes, outcomeExempt, e.ID
@@ -67,6 +64,9 @@ func (rep *report) add(c *converted, v azpolicy.Verdict) {
 			w.Exemption = e.Name
 		}
 		w.Reason = fmt.Sprintf("exempted by %s (%s); without it: %s: %s", e.Name, e.Category, r.Outcome, w.Reason)
+	}
+	if w.Compliant != nil && !*w.Compliant {
+		w.Message = nonCompliance(a, v.Policy.ReferenceID)
 	}
 	denies := r.Outcome == azpolicy.ImplicitDeny ||
 		r.Outcome == azpolicy.NonCompliant && (r.Effect == azpolicy.EffectDeny || r.Effect == azpolicy.EffectDenyAction)
