@@ -249,14 +249,15 @@ func (c *fieldCond) eval(s *state) verdict {
 	if sel.unknown {
 		return verdict{t: triUnknown, at: c, val: Unknown, opnd: opnd, member: -1}
 	}
-	return allMembers(c, sel.many, opnd)
+	return allMembers(c, &sel, opnd)
 }
 
 // allMembers applies a [*] field condition to every selected value: true when all
 // are true, and for an empty collection ("Author policies for array properties").
-func allMembers(c *fieldCond, many []any, opnd any) verdict {
+func allMembers(c *fieldCond, sel *selection, opnd any) verdict {
 	firstUnknown := -1
-	for i, v := range many {
+	for i := range sel.size() {
+		v := sel.at(i)
 		t, err := c.op.apply(v, opnd)
 		if err != nil {
 			return verdict{err: err, at: c, val: v, opnd: opnd, member: i}
@@ -269,9 +270,9 @@ func allMembers(c *fieldCond, many []any, opnd any) verdict {
 		}
 	}
 	if firstUnknown >= 0 {
-		return verdict{t: triUnknown, at: c, val: many[firstUnknown], opnd: opnd, member: firstUnknown}
+		return verdict{t: triUnknown, at: c, val: sel.at(firstUnknown), opnd: opnd, member: firstUnknown}
 	}
-	return verdict{t: triTrue, at: c, val: append([]any{}, many...), opnd: opnd, member: -1}
+	return verdict{t: triTrue, at: c, val: sel.values(), opnd: opnd, member: -1}
 }
 
 func (c *fieldCond) describe(v *verdict) string {

@@ -118,18 +118,25 @@ func (t *tally) add(s *state, where cond, member any) {
 	switch {
 	case v.err != nil:
 		t.err = v.err
-		t.detail, t.detailAt, t.detailVal = &v, i, member
+		t.keep(v, i, member)
 	case v.t == triTrue:
 		t.n++
 		if t.detail == nil || t.detail.t != triTrue {
-			t.detail, t.detailAt, t.detailVal = &v, i, member
+			t.keep(v, i, member)
 		}
 	case v.t == triUnknown:
 		t.unknown++
 		if t.detail == nil {
-			t.detail, t.detailAt, t.detailVal = &v, i, member
+			t.keep(v, i, member)
 		}
 	}
+}
+
+// keep records the member that details the count; only it is copied to the
+// heap, so that members that do not detail it cost no allocation.
+func (t *tally) keep(v verdict, i int, member any) {
+	d := v
+	t.detail, t.detailAt, t.detailVal = &d, i, member
 }
 
 func (c *countCond) eval(s *state) verdict {

@@ -38,6 +38,33 @@ type selection struct {
 	many    []any
 	isMany  bool
 	unknown bool // an array on the way is not known
+	// single: the collection is the member a count binds, held in one (no
+	// slice is allocated for each member a count enumerates).
+	single bool
+}
+
+// size is the number of values of a collection.
+func (sel *selection) size() int {
+	if sel.single {
+		return 1
+	}
+	return len(sel.many)
+}
+
+// at is a collection's i-th value.
+func (sel *selection) at(i int) any {
+	if sel.single {
+		return sel.one
+	}
+	return sel.many[i]
+}
+
+// values are a collection's values in a slice of their own.
+func (sel *selection) values() []any {
+	if sel.single {
+		return []any{sel.one}
+	}
+	return append([]any{}, sel.many...)
 }
 
 // selectAlias resolves an alias on r. With useScopes, a prefix a count binds
@@ -64,7 +91,7 @@ func (s *state) selectAlias(r *Resource, a *aliasRef, useScopes bool) selection 
 	if !hasWildcard(rest) {
 		v := selectSingle(start, rest)
 		if len(a.prefixes) > 0 {
-			return selection{isMany: true, many: []any{v}, unknown: false}
+			return selection{isMany: true, single: true, one: v}
 		}
 		return selection{one: v}
 	}
@@ -143,12 +170,11 @@ func (s *state) fieldValue(f *fieldRef) any {
 	if sel.unknown {
 		return Unknown
 	}
-	out := make([]any, len(sel.many))
-	for i, v := range sel.many {
+	out := sel.values()
+	for i, v := range out {
 		if isAbsent(v) {
-			v = nil
+			out[i] = nil
 		}
-		out[i] = v
 	}
 	return out
 }
@@ -180,8 +206,8 @@ func (s *state) currentValue(name, lower string, ref *aliasRef) (any, error) {
 		for j := len(ref.prefixes) - 1; j >= 0; j-- {
 			if _, ok := s.lookupScope(ref.prefixes[j], true); ok {
 				sel := s.selectAlias(s.res, ref, true)
-				if len(sel.many) == 1 && !hasWildcard(afterWildcard(ref.stepsFor(s.res.lowerType()), j)) {
-					v := sel.many[0]
+				if sel.size() == 1 && !hasWildcard(afterWildcard(ref.stepsFor(s.res.lowerType()), j)) {
+					v := sel.at(0)
 					if isAbsent(v) {
 						return nil, nil
 					}
@@ -190,7 +216,7 @@ func (s *state) currentValue(name, lower string, ref *aliasRef) (any, error) {
 				if sel.unknown {
 					return Unknown, nil
 				}
-				return sel.many, nil
+				return sel.values(), nil
 			}
 		}
 	}
