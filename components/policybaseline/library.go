@@ -306,12 +306,18 @@ func (l *Library) Validate() error {
 		l.validateDefaultValue(name, bad)
 	}
 	for _, name := range sortedKeys(l.Definitions) {
-		d := l.Definitions[name]
-		if len(d.PolicyRule) == 0 || d.PolicyRule["if"] == nil || d.PolicyRule["then"] == nil {
-			bad("definition %q: policyRule needs \"if\" and \"then\"", name)
-		}
+		l.validateDefinition(name, bad)
 	}
 	return errors.Join(errs...)
+}
+
+// validateDefinition checks that a custom definition's policy rule has an if and
+// a then.
+func (l *Library) validateDefinition(name string, bad complain) {
+	d := l.Definitions[name]
+	if len(d.PolicyRule) == 0 || d.PolicyRule["if"] == nil || d.PolicyRule["then"] == nil {
+		bad("definition %q: policyRule needs \"if\" and \"then\"", name)
+	}
 }
 
 // complain records one problem of a library.
