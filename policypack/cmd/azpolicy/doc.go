@@ -24,8 +24,9 @@
 //   - -exemptions: `az policy exemption list` JSON (scope from the id,
 //     policyDefinitionReferenceIds, expiresOn).
 //   - -resources: a JSON array of {"type": "<pulumi token>", "name": "...",
-//     "inputs": {...}} (optional "urn" and "subscriptionId"; "props" is read as
-//     "inputs", the shape @pulumi/policy harnesses write), or a `pulumi stack
+//     "inputs": {...}} (optional "urn", "subscriptionId" and "provider":
+//     {"inputs": {"subscriptionId"}}; "props" is read as "inputs", the shape
+//     @pulumi/policy harnesses write, such as tests/perf's export), or a `pulumi stack
 //     export` file (an object with deployment.resources), told apart by the
 //     top-level value. From a stack export the custom resources are read with
 //     their inputs and their provider's subscriptionId; components, providers and
@@ -62,8 +63,10 @@
 //
 // # Output
 //
-// -format json writes an array with one object per resource and policy of each
-// assignment that covers it (a set assignment has one per member): resource
+// -format json writes an array, one object a line, with one object per
+// resource and policy of each assignment that covers it (a set assignment has
+// one per member), written as they are evaluated (a large stack's report is
+// never held in memory): resource
 // (the URN, or the name), type (the Pulumi token), assignment (its id),
 // definition (its id, else its name), displayName, set and
 // policyDefinitionReferenceId (for a set's member), effect, enforced (false for

@@ -67,6 +67,8 @@ func TestBadInput(t *testing.T) {
 			"$[0].name: 7 is not the resource's name"},
 		{"resources: inputs not an object", "-resources", file("r4.json", `[{"type": "azure-native:storage:StorageAccount", "name": "x", "inputs": "sku=Standard_LRS"}]`),
 			"$[0].inputs: expected an object of input properties, got a string"},
+		{"resources: a provider not an object", "-resources", file("r12.json", `[{"type": "azure-native:storage:StorageAccount", "name": "x", "provider": "default"}]`),
+			"$[0].provider: expected an object with the provider's inputs, got a string"},
 		{"resources: an element not an object", "-resources", file("r5.json", `[{"type": "azure-native:storage:StorageAccount", "name": "x"}, "y"]`),
 			`$[1]: expected an object {"type", "name", "inputs"}, got a string`},
 		{"resources: neither shape", "-resources", file("r6.json", `"resources"`),

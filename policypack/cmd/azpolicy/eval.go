@@ -17,22 +17,24 @@ type converted struct {
 	ctx *azpolicy.Context
 }
 
-// report is the evaluation of every assignment on every resource.
+// report is the evaluation of every assignment on every resource: the counts,
+// the warnings, and the sink the verdicts are written to.
 type report struct {
-	rows     []row
+	out      *sink
 	warnings []string
 	// resources counts those read, evaluated those converted and evaluated.
 	resources, evaluated, assignments int
-	// denied counts the rows Azure would deny.
-	denied int
-	counts map[string]int // rows by outcome
+	// verdicts counts them all, denied those Azure would deny.
+	verdicts, denied int
+	counts           map[string]int // verdicts by outcome
 }
 
 // evaluate resolves the assignments once and evaluates them on every resource
-// the conversion table holds, as the azure-policy-assignments policy does.
-func evaluate(in *input) *report {
+// the conversion table holds, as the azure-policy-assignments policy does,
+// writing the verdicts to out as they come.
+func evaluate(in *input, out *sink) *report {
 	as := azpolicy.Assess(in.export.Library, in.export.Assignments, in.export.Exemptions, in.aliases)
-	rep := &report{resources: len(in.resources), assignments: len(as.Assignments), counts: map[string]int{}}
+	rep := &report{out: out, resources: len(in.resources), assignments: len(as.Assignments), counts: map[string]int{}}
 	rep.warnings = assessmentWarnings(as)
 	list, notInTable := in.convert()
 	if len(notInTable) > 0 {

@@ -61,11 +61,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "azpolicy eval: %v\n", err)
 		return exitUsage
 	}
-	rep := evaluate(in)
+	rep := evaluate(in, newSink(stdout, opts.format))
 	for _, w := range rep.warnings {
 		fmt.Fprintf(stderr, "azpolicy eval: warning: %s\n", w)
 	}
-	if err := rep.write(stdout, opts.format); err != nil {
+	if err := rep.out.finish(rep.summary()); err != nil {
 		fmt.Fprintf(stderr, "azpolicy eval: writing the report: %v\n", err)
 		return exitUsage
 	}

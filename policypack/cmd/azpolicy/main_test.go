@@ -209,6 +209,19 @@ func TestBaselineCompliant(t *testing.T) {
 	compareRows(t, rows, baselineRows())
 }
 
+// TestProviderSubscription: an array entry's provider inputs place it, as in
+// the JSON file tests/perf exports ("props" for inputs).
+func TestProviderSubscription(t *testing.T) {
+	r := baseline(t)
+	r["props"], r["provider"] = r["inputs"], map[string]any{"props": map[string]any{"subscriptionId": sub}}
+	delete(r, "inputs")
+	rows, stderr, code := evalJSON(t, writeJSON(t, "r.json", []any{r}))
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q; want 0 and no warnings", code, stderr)
+	}
+	compareRows(t, rows, baselineRows())
+}
+
 // caseResources is the baseline with its inputs changed (nil deletes) and its
 // entry's fields set.
 func caseResources(t *testing.T, inputs map[string]any, entry map[string]any) string {

@@ -40,42 +40,109 @@ type row struct {
 // outcomeExempt is the outcome of a verdict an exemption waives.
 const outcomeExempt = "exempt"
 
-// add records a verdict.
+// sink writes the verdicts as they come, so that a large stack's report is
+// never held in memory: JSON rows, or text lines for what is not compliant.
+type sink struct {
+	w      *bufio.Writer
+	format string
+	rows   int
+	err    error
+}
+
+func newSink(w io.Writer, format string) *sink { return &sink{w: bufio.NewWriter(w), format: format} }
+
+func (k *sink) print(s string) {
+	if k.err == nil {
+		_, k.err = k.w.WriteString(s)
+	}
+}
+
+// emit writes one row: an element of the JSON array (one a line), or a text
+// line.
+func (k *sink) emit(r *row) {
+	if k.format != "json" {
+		k.print(textLine(r) + "\n")
+		return
+	}
+	b, err := json.Marshal(r)
+	if err != nil && k.err == nil {
+		k.err = err
+	}
+	sep := ",\n"
+	if k.rows == 0 {
+		sep = "[\n"
+	}
+	k.rows++
+	k.print(sep + string(b))
+}
+
+// finish closes the JSON array, or writes the text summary, and flushes.
+func (k *sink) finish(summary string) error {
+	switch {
+	case k.format != "json":
+		k.print(summary + "\n")
+	case k.rows == 0:
+		k.print("[]\n")
+	default:
+		k.print("\n]\n")
+	}
+	if k.err == nil {
+		k.err = k.w.Flush()
+	}
+	return k.err
+}
+
+// add counts a verdict and writes it: every verdict in JSON, the non-compliant
+// and cannot-verify ones in text (their reasons are rendered only then).
 func (rep *report) add(c *converted, v azpolicy.Verdict) {
 	r := v.Result
-	d := v.Policy.Definition
-	a := v.Assessed.Assignment
-	w := row{Resource: c.p.label(), Type: c.p.Token, Assignment: a.ResourceID(), Definition: d.ID, DisplayName: d.DisplayName,
-		Reference: v.Policy.ReferenceID, Effect: string(r.Effect), Enforced: a.Enforced(), Outcome: r.Outcome.String(), Reason: r.Reason()}
-	if w.Definition == "" {
-		w.Definition = d.Name
-	}
-	if v.Policy.Set != nil {
-		w.Set = v.Policy.Set.ID
-		if w.Set == "" {
-			w.Set = v.Policy.Set.Name
-		}
-	}
-	w.Compliant = compliance(r.Outcome)
-	if e := v.Exemption; e != nil {
+	compliant, outcome := compliance(r.Outcome), r.Outcome.String()
+	if v.Exemption != nil {
 		yes := true
-		w.Compliant, w.Outcome, w.Exemption = &yes, outcomeExempt, e.ID
+		compliant, outcome = &yes, outcomeExempt
+	}
+	enforced := v.Assessed.Assignment.Enforced()
+	denies := r.Outcome == azpolicy.ImplicitDeny ||
+		r.Outcome == azpolicy.NonCompliant && (r.Effect == azpolicy.EffectDeny || r.Effect == azpolicy.EffectDenyAction)
+	denied := denies && enforced && v.Exemption == nil
+	rep.verdicts++
+	rep.counts[outcome]++
+	if denied {
+		rep.denied++
+	}
+	if rep.out.format != "json" && compliant != nil && *compliant {
+		return
+	}
+	w := verdictRow(c, v)
+	w.Compliant, w.Outcome, w.Enforced, w.Denied = compliant, outcome, enforced, denied
+	if e := v.Exemption; e != nil {
+		w.Exemption = e.ID
 		if w.Exemption == "" {
 			w.Exemption = e.Name
 		}
 		w.Reason = fmt.Sprintf("exempted by %s (%s); without it: %s: %s", e.Name, e.Category, r.Outcome, w.Reason)
 	}
-	if w.Compliant != nil && !*w.Compliant {
-		w.Message = nonCompliance(a, v.Policy.ReferenceID)
+	if compliant != nil && !*compliant {
+		w.Message = nonCompliance(v.Assessed.Assignment, v.Policy.ReferenceID)
 	}
-	denies := r.Outcome == azpolicy.ImplicitDeny ||
-		r.Outcome == azpolicy.NonCompliant && (r.Effect == azpolicy.EffectDeny || r.Effect == azpolicy.EffectDenyAction)
-	w.Denied = denies && w.Enforced && v.Exemption == nil
-	if w.Denied {
-		rep.denied++
+	rep.out.emit(w)
+}
+
+// verdictRow is a verdict's resource, assignment, definition, effect and reason.
+func verdictRow(c *converted, v azpolicy.Verdict) *row {
+	d := v.Policy.Definition
+	w := &row{Resource: c.p.label(), Type: c.p.Token, Assignment: v.Assessed.Assignment.ResourceID(), Definition: d.ID,
+		DisplayName: d.DisplayName, Reference: v.Policy.ReferenceID, Effect: string(v.Result.Effect), Reason: v.Result.Reason()}
+	if w.Definition == "" {
+		w.Definition = d.Name
 	}
-	rep.counts[w.Outcome]++
-	rep.rows = append(rep.rows, w)
+	if s := v.Policy.Set; s != nil {
+		w.Set = s.ID
+		if w.Set == "" {
+			w.Set = s.Name
+		}
+	}
+	return w
 }
 
 // nonCompliance is the assignment's non-compliance message for a member (or
@@ -102,33 +169,9 @@ func compliance(o azpolicy.Outcome) *bool {
 	return &b
 }
 
-// write writes the report in the format.
-func (rep *report) write(w io.Writer, format string) error {
-	bw := bufio.NewWriter(w)
-	if format == "json" {
-		rows := rep.rows
-		if rows == nil {
-			rows = []row{}
-		}
-		enc := json.NewEncoder(bw)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
-	for _, r := range rep.rows {
-		if r.Compliant == nil || !*r.Compliant {
-			fmt.Fprintln(bw, textLine(r))
-		}
-	}
-	fmt.Fprintln(bw, rep.summary())
-	return bw.Flush()
-}
-
 // textLine is one line of the text output: the verdict, the resource, the
 // assignment, the definition and the reason.
-func textLine(r row) string {
+func textLine(r *row) string {
 	verdict := "NON-COMPLIANT (" + r.Effect + ")"
 	switch {
 	case r.Outcome == azpolicy.ImplicitDeny.String() && r.Denied:
@@ -164,7 +207,7 @@ func (rep *report) summary() string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	s := fmt.Sprintf("%d resources (%d evaluated), %d assignments, %d verdicts", rep.resources, rep.evaluated, rep.assignments, len(rep.rows))
+	s := fmt.Sprintf("%d resources (%d evaluated), %d assignments, %d verdicts", rep.resources, rep.evaluated, rep.assignments, rep.verdicts)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
 		parts[i] = fmt.Sprintf("%d %s", rep.counts[k], k)

@@ -63,8 +63,9 @@ func readResources(path string) ([]planned, error) {
 }
 
 // readArray reads the array shape: each element {"type": token, "name": name,
-// "inputs": {...}}, with "urn" and "subscriptionId" optional ("props" is read as
-// "inputs" too: the JSON file @pulumi/policy harnesses use).
+// "inputs": {...}}, with "urn", "subscriptionId" and "provider" ({"inputs":
+// {"subscriptionId"}}) optional ("props" is read as "inputs" too: the JSON file
+// @pulumi/policy harnesses use).
 func readArray(items []any) ([]planned, error) {
 	out := make([]planned, 0, len(items))
 	for i, it := range items {
@@ -87,18 +88,46 @@ func readArray(items []any) ([]planned, error) {
 		if p.Subscription, err = optionalString(m, path, "subscriptionId"); err != nil {
 			return nil, err
 		}
-		key := "inputs"
-		if _, has := m[key]; !has {
-			if _, has := m["props"]; has {
-				key = "props"
-			}
-		}
-		if p.Inputs, err = inputsOf(m, path, key); err != nil {
+		if p.Inputs, err = inputsOf(m, path, inputsKey(m)); err != nil {
 			return nil, err
+		}
+		if p.Subscription == "" {
+			if p.Subscription, err = providerSubscription(m, path); err != nil {
+				return nil, err
+			}
 		}
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// inputsKey is "inputs", or "props" when only that is given.
+func inputsKey(m map[string]any) string {
+	if _, has := m["inputs"]; !has {
+		if _, has := m["props"]; has {
+			return "props"
+		}
+	}
+	return "inputs"
+}
+
+// providerSubscription reads an array entry's "provider": {"inputs" (or
+// "props"): {"subscriptionId"}}, "" when it has none.
+func providerSubscription(m map[string]any, path string) (string, error) {
+	v, ok := m["provider"]
+	if !ok || v == nil {
+		return "", nil
+	}
+	pm, ok := v.(map[string]any)
+	if !ok {
+		return "", fmt.Errorf("%s.provider: expected an object with the provider's inputs, got %s", path, kindOf(v))
+	}
+	inputs, err := inputsOf(pm, path+".provider", inputsKey(pm))
+	if err != nil {
+		return "", err
+	}
+	sub, _ := inputs["subscriptionId"].(string)
+	return sub, nil
 }
 
 // readStackExport reads deployment.resources of a `pulumi stack export`: the
