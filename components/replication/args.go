@@ -86,8 +86,13 @@ const (
 type Args struct {
 	// Archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox"
 	// (the Archetype* constants). Optional; default "corp". Stamped on every resource
-	// as the aiready-archetype tag.
+	// as the aiready-archetype tag. A user-named archetype (as
+	// ManagementGroupHierarchy accepts one) needs ArchetypeBase.
 	Archetype string
+	// ArchetypeBase is the built-in archetype a user-named Archetype behaves as
+	// (corp, online, dev or sandbox); the resources are private in every one.
+	// Required for a user-named Archetype, empty for a built-in one.
+	ArchetypeBase string
 	// Production marks production resources: every data-bearing resource (storage
 	// accounts, containers, search services, registry, key vault) is then created
 	// with protect and retainOnDelete, the defaults pick zone- and geo-redundant

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aiready/aiready/azure/search"
 	"github.com/aiready/aiready/catalog"
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -149,8 +150,12 @@ func (a *Args) resolveNames(r *resolved, bad func(string, ...any)) {
 	if r.archetype == "" {
 		r.archetype = ArchetypeCorp
 	}
-	if !slices.Contains(Archetypes(), r.archetype) {
-		bad("Archetype %q: use one of %s", a.Archetype, strings.Join(Archetypes(), ", "))
+	if _, err := conventions.Resolve("Archetype", "ArchetypeBase", r.archetype, a.ArchetypeBase); err != nil {
+		if a.ArchetypeBase == "" || !conventions.ValidName(r.archetype) {
+			bad("Archetype %q: use one of %s", a.Archetype, strings.Join(Archetypes(), ", "))
+		} else {
+			bad("%s", err)
+		}
 	}
 	if a.ResourceGroupName == nil {
 		bad("ResourceGroupName is required: the existing resource group of the primary region's resources")

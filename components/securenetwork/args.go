@@ -21,7 +21,16 @@ const (
 	ArchetypeConnectivity = string(conventions.Connectivity)
 )
 
-// Archetypes returns the archetypes Args.Archetype accepts.
+// behavesAs is the built-in archetype of a checked Archetype.
+func (a *Args) behavesAs() string {
+	if a.ArchetypeBase != "" {
+		return a.ArchetypeBase
+	}
+	return a.Archetype
+}
+
+// Archetypes returns the built-in archetypes Args.Archetype accepts (and a
+// user-named one with its ArchetypeBase).
 func Archetypes() []string {
 	return []string{ArchetypeCorp, ArchetypeOnline, ArchetypeDev, ArchetypeSandbox, ArchetypeConnectivity}
 }
@@ -37,8 +46,13 @@ const (
 type Args struct {
 	// Archetype is the landing-zone archetype: "corp", "online", "dev", "sandbox" or
 	// "connectivity" (the Archetype* constants). Required. It is stamped on every
-	// resource as the aiready-archetype tag; "online" requires DDoS.
+	// resource as the aiready-archetype tag; "online" requires DDoS. A user-named
+	// archetype (as ManagementGroupHierarchy accepts one) behaves as ArchetypeBase.
 	Archetype string
+	// ArchetypeBase is the built-in workload archetype a user-named Archetype
+	// behaves as (corp, online, dev or sandbox). Required for a user-named
+	// Archetype, empty for a built-in one.
+	ArchetypeBase string
 	// Production marks production resources (the aiready-environment tag). Optional;
 	// default false.
 	Production bool

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/catalog"
+	"github.com/aiready/aiready/internal/conventions"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -98,14 +99,17 @@ func (a *Args) resolve() (*resolved, error) {
 	switch {
 	case a.Archetype == "":
 		v.add("Archetype: required; use one of %s", strings.Join(Archetypes(), ", "))
-	case !slices.Contains(Archetypes(), a.Archetype):
-		v.add("Archetype: %q is not an archetype; use one of %s", a.Archetype, strings.Join(Archetypes(), ", "))
+	case a.Archetype == ArchetypeConnectivity && a.ArchetypeBase == "":
+	default:
+		if _, err := conventions.Resolve("Archetype", "ArchetypeBase", a.Archetype, a.ArchetypeBase); err != nil {
+			v.add("%s", err)
+		}
 	}
 
 	// APIM.
 	switch a.APIM.VirtualNetworkType {
 	case "":
-		r.apimExternal = a.Archetype == ArchetypeOnline
+		r.apimExternal = a.behavesAs() == ArchetypeOnline
 	case APIMExternal:
 		r.apimExternal = true
 	case APIMInternal:
@@ -532,7 +536,7 @@ func (v *validator) crossRegion(regions []resolvedRegion, in []RegionArgs) {
 func (v *validator) ddos(cat *catalog.Catalog, a *Args) {
 	d := a.DDoS
 	if d == nil {
-		if a.Archetype == ArchetypeOnline {
+		if a.behavesAs() == ArchetypeOnline {
 			v.add("DDoS: required for the online archetype: internet-facing AI workloads need Azure DDoS Protection on every virtual network; set DDoS to &securenetwork.DDoSArgs{} to create a plan, or give DDoSArgs.ExistingPlanID")
 		}
 		return

@@ -23,7 +23,8 @@ var EndpointExcluded = []string{"Catalog"}
 type RegionalAIEndpointArgs struct {
 	ResourceGroupName       pulumi.StringInput    `pulumi:"resourceGroupName"`
 	Location                string                `pulumi:"location"`
-	Archetype               Archetype             `pulumi:"archetype"`
+	Archetype               string                `pulumi:"archetype"`
+	ArchetypeBase           *Archetype            `pulumi:"archetypeBase,optional"`
 	Production              bool                  `pulumi:"production,optional"`
 	Kind                    *Kind                 `pulumi:"kind,optional"`
 	SkuName                 string                `pulumi:"skuName,optional"`

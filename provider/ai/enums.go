@@ -10,7 +10,8 @@ import (
 	"github.com/pulumi/pulumi-go-provider/infer"
 )
 
-// Archetype is the landing-zone archetype of an endpoint or a gateway.
+// Archetype is a built-in landing-zone archetype: the one a user-named archetype
+// of an endpoint or a gateway behaves as (archetypeBase).
 type Archetype string
 
 // Values are the aiendpoint.Archetype* constants.

@@ -22,7 +22,8 @@ var GatewayExcluded = []string{"Catalog"}
 type AIGatewayArgs struct { //nolint:revive // infer derives the schema token aiready:ai:AIGateway and the SDKs' names from the Go names
 	ResourceGroupName          pulumi.StringInput `pulumi:"resourceGroupName"`
 	Location                   string             `pulumi:"location"`
-	Archetype                  Archetype          `pulumi:"archetype"`
+	Archetype                  string             `pulumi:"archetype"`
+	ArchetypeBase              *Archetype         `pulumi:"archetypeBase,optional"`
 	Production                 bool               `pulumi:"production,optional"`
 	ServiceName                string             `pulumi:"serviceName"`
 	PublisherEmail             string             `pulumi:"publisherEmail"`

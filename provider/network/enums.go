@@ -6,12 +6,14 @@ import (
 	"github.com/pulumi/pulumi-go-provider/infer"
 )
 
-// Archetype is the landing-zone archetype of a SecureNetwork (securenetwork.Archetypes).
+// Archetype is a built-in workload archetype: the one a user-named archetype of a
+// SecureNetwork behaves as (archetypeBase).
 type Archetype string
 
-// Values are securenetwork.Archetypes().
+// Values are the securenetwork.Archetype* workload constants.
 func (Archetype) Values() []infer.EnumValue[Archetype] {
-	return mirror.EnumValues[Archetype]("securenetwork", "Archetype", securenetwork.Archetypes()...)
+	return mirror.EnumValues[Archetype]("securenetwork", "Archetype",
+		securenetwork.ArchetypeCorp, securenetwork.ArchetypeOnline, securenetwork.ArchetypeDev, securenetwork.ArchetypeSandbox)
 }
 
 // HybridMode is a region's connectivity to on-premises networks (securenetwork.HybridMode).

@@ -21,15 +21,16 @@ var Excluded = []string{"HubProvider"}
 
 // SecureNetworkArgs are the inputs of SecureNetwork (securenetwork.Args).
 type SecureNetworkArgs struct {
-	Archetype  Archetype         `pulumi:"archetype"`
-	Production bool              `pulumi:"production,optional"`
-	Regions    []Region          `pulumi:"regions"`
-	DDoS       *DDoS             `pulumi:"ddos,optional"`
-	PrivateDNS *PrivateDNS       `pulumi:"privateDns,optional"`
-	Bastion    *Bastion          `pulumi:"bastion,optional"`
-	Jumpbox    *Jumpbox          `pulumi:"jumpbox,optional"`
-	APIM       *APIM             `pulumi:"apim,optional"`
-	Tags       map[string]string `pulumi:"tags,optional"`
+	Archetype     string            `pulumi:"archetype"`
+	ArchetypeBase *Archetype        `pulumi:"archetypeBase,optional"`
+	Production    bool              `pulumi:"production,optional"`
+	Regions       []Region          `pulumi:"regions"`
+	DDoS          *DDoS             `pulumi:"ddos,optional"`
+	PrivateDNS    *PrivateDNS       `pulumi:"privateDns,optional"`
+	Bastion       *Bastion          `pulumi:"bastion,optional"`
+	Jumpbox       *Jumpbox          `pulumi:"jumpbox,optional"`
+	APIM          *APIM             `pulumi:"apim,optional"`
+	Tags          map[string]string `pulumi:"tags,optional"`
 }
 
 // Annotate documents the inputs.

@@ -18,7 +18,8 @@ func init() {
 // catalog is the embedded one (a custom catalog is a Go program's choice).
 var Excluded = []string{"Catalog"}
 
-// Archetype is the landing-zone archetype of an AssetReplication (replication.Archetypes).
+// Archetype is a built-in landing-zone archetype: the one a user-named archetype of
+// an AssetReplication behaves as (archetypeBase).
 type Archetype string
 
 // Values are replication.Archetypes().
@@ -40,7 +41,8 @@ func (ReplicationMode) Values() []infer.EnumValue[ReplicationMode] {
 
 // AssetReplicationArgs are the inputs of AssetReplication (replication.Args).
 type AssetReplicationArgs struct {
-	Archetype         *Archetype            `pulumi:"archetype,optional"`
+	Archetype         string                `pulumi:"archetype,optional"`
+	ArchetypeBase     *Archetype            `pulumi:"archetypeBase,optional"`
 	Production        bool                  `pulumi:"production,optional"`
 	ResourceGroupName pulumi.StringInput    `pulumi:"resourceGroupName"`
 	NamePrefix        string                `pulumi:"namePrefix"`

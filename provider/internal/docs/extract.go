@@ -16,6 +16,9 @@ import (
 // Packages are the library's packages whose documentation the schema uses, relative
 // to the repository root.
 var Packages = []string{
+	// First: the components' constants name its values (ArchetypeCorp =
+	// string(conventions.Corp)).
+	"internal/conventions",
 	"components/managementgroups",
 	"components/policybaseline",
 	"components/securenetwork",
@@ -88,17 +91,39 @@ func (l *Library) addDecl(pkg string, gd *ast.GenDecl) {
 			if gd.Tok != token.CONST || len(s.Names) != 1 || len(s.Values) != 1 {
 				continue
 			}
-			lit, ok := s.Values[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING || !s.Names[0].IsExported() {
-				continue
-			}
-			v, err := strconv.Unquote(lit.Value)
-			if err != nil {
+			v, ok := l.constValue(s.Values[0])
+			if !ok || !s.Names[0].IsExported() {
 				continue
 			}
 			l.Consts[pkg+"."+s.Names[0].Name] = Const{Value: v, Doc: text(s.Doc, s.Comment)}
 		}
 	}
+}
+
+// constValue is a string constant's value: a string literal, a constant of a
+// package read before (conventions.ZoneOpenAI), or its conversion
+// (string(conventions.Corp)).
+func (l *Library) constValue(e ast.Expr) (string, bool) {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		if x.Kind != token.STRING {
+			return "", false
+		}
+		v, err := strconv.Unquote(x.Value)
+		return v, err == nil
+	case *ast.SelectorExpr:
+		pkg, ok := x.X.(*ast.Ident)
+		if !ok {
+			return "", false
+		}
+		c, ok := l.Consts[pkg.Name+"."+x.Sel.Name]
+		return c.Value, ok
+	case *ast.CallExpr:
+		if fn, ok := x.Fun.(*ast.Ident); ok && fn.Name == "string" && len(x.Args) == 1 {
+			return l.constValue(x.Args[0])
+		}
+	}
+	return "", false
 }
 
 // text is the first non-empty comment group, on one line per paragraph.

@@ -95,6 +95,7 @@ export class AIGateway extends pulumi.ComponentResource {
             }
             resourceInputs["allowGlobalOnly"] = args?.allowGlobalOnly;
             resourceInputs["archetype"] = args?.archetype;
+            resourceInputs["archetypeBase"] = args?.archetypeBase;
             resourceInputs["capacity"] = args?.capacity;
             resourceInputs["circuitBreaker"] = args?.circuitBreaker;
             resourceInputs["location"] = args?.location;
@@ -144,9 +145,13 @@ export interface AIGatewayArgs {
      */
     allowGlobalOnly?: boolean;
     /**
-     * archetype is "corp", "online", "dev" or "sandbox". Required. online injects the service in External mode (a public gateway endpoint); the others in Internal mode (reachable only from the network and its peers).
+     * archetype is "corp", "online", "dev" or "sandbox". Required. online injects the service in External mode (a public gateway endpoint); the others in Internal mode (reachable only from the network and its peers). A user-named archetype behaves as archetypeBase.
      */
-    archetype: pulumi.Input<enums.ai.Archetype>;
+    archetype: string;
+    /**
+     * archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
+     */
+    archetypeBase?: pulumi.Input<enums.ai.Archetype | undefined>;
     /**
      * capacity is the number of units. Default 1; Developer has exactly 1; with zones, a multiple of the number of zones.
      */

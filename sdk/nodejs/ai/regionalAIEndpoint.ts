@@ -89,6 +89,7 @@ export class RegionalAIEndpoint extends pulumi.ComponentResource {
             resourceInputs["accountName"] = args?.accountName;
             resourceInputs["allowedFqdns"] = args?.allowedFqdns;
             resourceInputs["archetype"] = args?.archetype;
+            resourceInputs["archetypeBase"] = args?.archetypeBase;
             resourceInputs["contentFilters"] = args?.contentFilters;
             resourceInputs["customSubDomainName"] = args?.customSubDomainName;
             resourceInputs["deployments"] = args?.deployments;
@@ -134,9 +135,13 @@ export interface RegionalAIEndpointArgs {
      */
     allowedFqdns?: pulumi.Input<string[] | undefined>;
     /**
-     * archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and sandbox turn public network access off; online keeps the public endpoint with network ACLs that deny by default and admit no IP range (trusted Azure services bypass them). All archetypes are reached through the private endpoint.
+     * archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and sandbox turn public network access off; online keeps the public endpoint with network ACLs that deny by default and admit no IP range (trusted Azure services bypass them). All archetypes are reached through the private endpoint. A user-named archetype (as ManagementGroupHierarchy accepts) behaves as archetypeBase.
      */
-    archetype: pulumi.Input<enums.ai.Archetype>;
+    archetype: string;
+    /**
+     * archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
+     */
+    archetypeBase?: pulumi.Input<enums.ai.Archetype | undefined>;
     /**
      * contentFilters are custom content filters (RAI policies) created on the account before the deployments, which name them in contentFilter. Optional.
      */

@@ -81,6 +81,7 @@ export class SecureNetwork extends pulumi.ComponentResource {
             }
             resourceInputs["apim"] = args?.apim;
             resourceInputs["archetype"] = args?.archetype;
+            resourceInputs["archetypeBase"] = args?.archetypeBase;
             resourceInputs["bastion"] = args?.bastion;
             resourceInputs["ddos"] = args?.ddos;
             resourceInputs["jumpbox"] = args?.jumpbox;
@@ -122,9 +123,13 @@ export interface SecureNetworkArgs {
      */
     apim?: pulumi.Input<inputs.network.APIMArgs | undefined>;
     /**
-     * archetype is the landing-zone archetype: "corp", "online", "dev", "sandbox" or "connectivity" (the archetype* constants). Required. It is stamped on every resource as the aiready-archetype tag; "online" requires ddos.
+     * archetype is the landing-zone archetype: "corp", "online", "dev", "sandbox" or "connectivity" (the archetype* constants). Required. It is stamped on every resource as the aiready-archetype tag; "online" requires ddos. A user-named archetype (as ManagementGroupHierarchy accepts one) behaves as archetypeBase.
      */
-    archetype: pulumi.Input<enums.network.Archetype>;
+    archetype: string;
+    /**
+     * archetypeBase is the built-in workload archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
+     */
+    archetypeBase?: pulumi.Input<enums.network.Archetype | undefined>;
     /**
      * bastion configures Azure Bastion, built in every region unless bastion.disabled or the region's disableBastion. Optional; default on, Standard SKU.
      */

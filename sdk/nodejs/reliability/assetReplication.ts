@@ -110,6 +110,7 @@ export class AssetReplication extends pulumi.ComponentResource {
                 throw new Error("Missing required property 'resourceGroupName'");
             }
             resourceInputs["archetype"] = args?.archetype;
+            resourceInputs["archetypeBase"] = args?.archetypeBase;
             resourceInputs["crossRegionReason"] = args?.crossRegionReason;
             resourceInputs["endpointRegions"] = args?.endpointRegions;
             resourceInputs["keyVault"] = args?.keyVault;
@@ -164,9 +165,13 @@ export class AssetReplication extends pulumi.ComponentResource {
  */
 export interface AssetReplicationArgs {
     /**
-     * archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox" (the archetype* constants). Optional; default "corp". Stamped on every resource as the aiready-archetype tag.
+     * archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox" (the archetype* constants). Optional; default "corp". Stamped on every resource as the aiready-archetype tag. A user-named archetype (as ManagementGroupHierarchy accepts one) needs archetypeBase.
      */
-    archetype?: pulumi.Input<enums.reliability.Archetype | undefined>;
+    archetype?: string;
+    /**
+     * archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox); the resources are private in every one. Required for a user-named archetype, empty for a built-in one.
+     */
+    archetypeBase?: pulumi.Input<enums.reliability.Archetype | undefined>;
     /**
      * crossRegionReason allows data stores outside the endpoint regions, for a business requirement the guide accepts (e.g. data residency); it is recorded in the outputs. Optional; default "" (co-location enforced).
      */

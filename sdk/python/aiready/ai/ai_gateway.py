@@ -21,7 +21,7 @@ __all__ = ['AIGatewayArgs', 'AIGateway']
 @pulumi.input_type
 class AIGatewayArgs:
     def __init__(__self__, *,
-                 archetype: pulumi.Input['Archetype'],
+                 archetype: _builtins.str,
                  location: _builtins.str,
                  members: pulumi.Input[Sequence[pulumi.Input['GatewayMemberArgs']]],
                  publisher_email: _builtins.str,
@@ -30,6 +30,7 @@ class AIGatewayArgs:
                  service_name: _builtins.str,
                  subnet_id: pulumi.Input[_builtins.str],
                  allow_global_only: Optional[_builtins.bool] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  capacity: Optional[_builtins.int] = None,
                  circuit_breaker: pulumi.Input[Optional['CircuitBreakerArgs']] = None,
                  log_analytics_workspace_id: pulumi.Input[Optional[_builtins.str]] = None,
@@ -44,7 +45,7 @@ class AIGatewayArgs:
         """
         The set of arguments for constructing a AIGateway resource.
 
-        :param pulumi.Input['Archetype'] archetype: archetype is "corp", "online", "dev" or "sandbox". Required. online injects the service in External mode (a public gateway endpoint); the others in Internal mode (reachable only from the network and its peers).
+        :param _builtins.str archetype: archetype is "corp", "online", "dev" or "sandbox". Required. online injects the service in External mode (a public gateway endpoint); the others in Internal mode (reachable only from the network and its peers). A user-named archetype behaves as archetypeBase.
         :param _builtins.str location: location is the service's region. Required; it must offer API Management.
         :param pulumi.Input[Sequence[pulumi.Input['GatewayMemberArgs']]] members: members are the regional endpoints of the pool, in different regions (a RegionalAIEndpoint's endpoint, accountId and its deployments' types). Required: between 2 and 30.
         :param _builtins.str publisher_email: publisherEmail receives API Management's system notifications. Required.
@@ -53,6 +54,7 @@ class AIGatewayArgs:
         :param _builtins.str service_name: serviceName is the globally unique service name (<name>.azure-api.net): 1-50 letters, digits and hyphens, starting with a letter. Required.
         :param pulumi.Input[_builtins.str] subnet_id: subnetId is the subnet the service is injected into (SecureNetwork's gateway subnet, with the NSG rules API Management needs). Required.
         :param _builtins.bool allow_global_only: allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewGateway refuses such a gateway.
+        :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
         :param _builtins.int capacity: capacity is the number of units. Default 1; Developer has exactly 1; with zones, a multiple of the number of zones.
         :param pulumi.Input['CircuitBreakerArgs'] circuit_breaker: circuitBreaker sets the members' circuit breaker. Optional; zero values take the defaults.
         :param pulumi.Input[_builtins.str] log_analytics_workspace_id: logAnalyticsWorkspaceId receives the service's logs and metrics. Required when production; optional otherwise.
@@ -75,6 +77,8 @@ class AIGatewayArgs:
         pulumi.set(__self__, "subnet_id", subnet_id)
         if allow_global_only is not None:
             pulumi.set(__self__, "allow_global_only", allow_global_only)
+        if archetype_base is not None:
+            pulumi.set(__self__, "archetype_base", archetype_base)
         if capacity is not None:
             pulumi.set(__self__, "capacity", capacity)
         if circuit_breaker is not None:
@@ -100,14 +104,14 @@ class AIGatewayArgs:
 
     @_builtins.property
     @pulumi.getter
-    def archetype(self) -> pulumi.Input['Archetype']:
+    def archetype(self) -> _builtins.str:
         """
-        archetype is "corp", "online", "dev" or "sandbox". Required. online injects the service in External mode (a public gateway endpoint); the others in Internal mode (reachable only from the network and its peers).
+        archetype is "corp", "online", "dev" or "sandbox". Required. online injects the service in External mode (a public gateway endpoint); the others in Internal mode (reachable only from the network and its peers). A user-named archetype behaves as archetypeBase.
         """
         return pulumi.get(self, "archetype")
 
     @archetype.setter
-    def archetype(self, value: pulumi.Input['Archetype']):
+    def archetype(self, value: _builtins.str):
         pulumi.set(self, "archetype", value)
 
     @_builtins.property
@@ -205,6 +209,18 @@ class AIGatewayArgs:
     @allow_global_only.setter
     def allow_global_only(self, value: Optional[_builtins.bool]):
         pulumi.set(self, "allow_global_only", value)
+
+    @_builtins.property
+    @pulumi.getter(name="archetypeBase")
+    def archetype_base(self) -> pulumi.Input[Optional['Archetype']]:
+        """
+        archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
+        """
+        return pulumi.get(self, "archetype_base")
+
+    @archetype_base.setter
+    def archetype_base(self, value: pulumi.Input[Optional['Archetype']]):
+        pulumi.set(self, "archetype_base", value)
 
     @_builtins.property
     @pulumi.getter
@@ -346,7 +362,8 @@ class AIGateway(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  allow_global_only: Optional[_builtins.bool] = None,
-                 archetype: pulumi.Input[Optional['Archetype']] = None,
+                 archetype: Optional[_builtins.str] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  capacity: Optional[_builtins.int] = None,
                  circuit_breaker: pulumi.Input[Optional[Union['CircuitBreakerArgs', 'CircuitBreakerArgsDict']]] = None,
                  location: Optional[_builtins.str] = None,
@@ -372,7 +389,8 @@ class AIGateway(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param _builtins.bool allow_global_only: allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewGateway refuses such a gateway.
-        :param pulumi.Input['Archetype'] archetype: archetype is "corp", "online", "dev" or "sandbox". Required. online injects the service in External mode (a public gateway endpoint); the others in Internal mode (reachable only from the network and its peers).
+        :param _builtins.str archetype: archetype is "corp", "online", "dev" or "sandbox". Required. online injects the service in External mode (a public gateway endpoint); the others in Internal mode (reachable only from the network and its peers). A user-named archetype behaves as archetypeBase.
+        :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
         :param _builtins.int capacity: capacity is the number of units. Default 1; Developer has exactly 1; with zones, a multiple of the number of zones.
         :param pulumi.Input[Union['CircuitBreakerArgs', 'CircuitBreakerArgsDict']] circuit_breaker: circuitBreaker sets the members' circuit breaker. Optional; zero values take the defaults.
         :param _builtins.str location: location is the service's region. Required; it must offer API Management.
@@ -417,7 +435,8 @@ class AIGateway(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  allow_global_only: Optional[_builtins.bool] = None,
-                 archetype: pulumi.Input[Optional['Archetype']] = None,
+                 archetype: Optional[_builtins.str] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  capacity: Optional[_builtins.int] = None,
                  circuit_breaker: pulumi.Input[Optional[Union['CircuitBreakerArgs', 'CircuitBreakerArgsDict']]] = None,
                  location: Optional[_builtins.str] = None,
@@ -451,6 +470,7 @@ class AIGateway(pulumi.ComponentResource):
             if archetype is None and not opts.urn:
                 raise TypeError("Missing required property 'archetype'")
             __props__.__dict__["archetype"] = archetype
+            __props__.__dict__["archetype_base"] = archetype_base
             __props__.__dict__["capacity"] = capacity
             __props__.__dict__["circuit_breaker"] = circuit_breaker
             if location is None and not opts.urn:

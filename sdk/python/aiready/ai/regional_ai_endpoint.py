@@ -21,7 +21,7 @@ __all__ = ['RegionalAIEndpointArgs', 'RegionalAIEndpoint']
 @pulumi.input_type
 class RegionalAIEndpointArgs:
     def __init__(__self__, *,
-                 archetype: pulumi.Input['Archetype'],
+                 archetype: _builtins.str,
                  custom_sub_domain_name: _builtins.str,
                  deployments: pulumi.Input[Sequence[pulumi.Input['ModelDeploymentArgs']]],
                  location: _builtins.str,
@@ -30,6 +30,7 @@ class RegionalAIEndpointArgs:
                  resource_group_name: pulumi.Input[_builtins.str],
                  account_name: Optional[_builtins.str] = None,
                  allowed_fqdns: pulumi.Input[Optional[Sequence[_builtins.str]]] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  content_filters: pulumi.Input[Optional[Sequence[pulumi.Input['ContentFilterArgs']]]] = None,
                  encryption: pulumi.Input[Optional['CustomerManagedKeyArgs']] = None,
                  kind: pulumi.Input[Optional['Kind']] = None,
@@ -40,7 +41,7 @@ class RegionalAIEndpointArgs:
         """
         The set of arguments for constructing a RegionalAIEndpoint resource.
 
-        :param pulumi.Input['Archetype'] archetype: archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and sandbox turn public network access off; online keeps the public endpoint with network ACLs that deny by default and admit no IP range (trusted Azure services bypass them). All archetypes are reached through the private endpoint.
+        :param _builtins.str archetype: archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and sandbox turn public network access off; online keeps the public endpoint with network ACLs that deny by default and admit no IP range (trusted Azure services bypass them). All archetypes are reached through the private endpoint. A user-named archetype (as ManagementGroupHierarchy accepts) behaves as archetypeBase.
         :param _builtins.str custom_sub_domain_name: customSubDomainName is the endpoint's globally unique DNS label (https://<name>.openai.azure.com/): 2-64 lower-case letters, digits and hyphens. Required: Entra ID authentication and private endpoints need it.
         :param pulumi.Input[Sequence[pulumi.Input['ModelDeploymentArgs']]] deployments: deployments are the model deployments. Required: at least one. Azure runs one deployment operation per account at a time, so they are created one after the other, in this order.
         :param _builtins.str location: location is the Azure region ("eastus2"). Required; it must offer Azure OpenAI in the catalog, and every deployment's model version must be offered there.
@@ -49,6 +50,7 @@ class RegionalAIEndpointArgs:
         :param pulumi.Input[_builtins.str] resource_group_name: resourceGroupName is the resource group of the account and its private endpoint. Required.
         :param _builtins.str account_name: accountName is the account's resource name (2-64 characters: letters, digits, '.', '_' and '-'). Default customSubDomainName.
         :param pulumi.Input[Sequence[_builtins.str]] allowed_fqdns: allowedFqdns are the only hosts the account may call out to (restrictOutboundNetworkAccess is always on), e.g. the storage account of batch or fine-tuning data. Optional; empty allows no outbound calls.
+        :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
         :param pulumi.Input[Sequence[pulumi.Input['ContentFilterArgs']]] content_filters: contentFilters are custom content filters (RAI policies) created on the account before the deployments, which name them in contentFilter. Optional.
         :param pulumi.Input['CustomerManagedKeyArgs'] encryption: encryption encrypts the account's data with a customer-managed key. Optional; Microsoft-managed keys otherwise.
         :param pulumi.Input['Kind'] kind: kind is "OpenAI" or "AIServices". Default "OpenAI".
@@ -68,6 +70,8 @@ class RegionalAIEndpointArgs:
             pulumi.set(__self__, "account_name", account_name)
         if allowed_fqdns is not None:
             pulumi.set(__self__, "allowed_fqdns", allowed_fqdns)
+        if archetype_base is not None:
+            pulumi.set(__self__, "archetype_base", archetype_base)
         if content_filters is not None:
             pulumi.set(__self__, "content_filters", content_filters)
         if encryption is not None:
@@ -85,14 +89,14 @@ class RegionalAIEndpointArgs:
 
     @_builtins.property
     @pulumi.getter
-    def archetype(self) -> pulumi.Input['Archetype']:
+    def archetype(self) -> _builtins.str:
         """
-        archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and sandbox turn public network access off; online keeps the public endpoint with network ACLs that deny by default and admit no IP range (trusted Azure services bypass them). All archetypes are reached through the private endpoint.
+        archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and sandbox turn public network access off; online keeps the public endpoint with network ACLs that deny by default and admit no IP range (trusted Azure services bypass them). All archetypes are reached through the private endpoint. A user-named archetype (as ManagementGroupHierarchy accepts) behaves as archetypeBase.
         """
         return pulumi.get(self, "archetype")
 
     @archetype.setter
-    def archetype(self, value: pulumi.Input['Archetype']):
+    def archetype(self, value: _builtins.str):
         pulumi.set(self, "archetype", value)
 
     @_builtins.property
@@ -192,6 +196,18 @@ class RegionalAIEndpointArgs:
         pulumi.set(self, "allowed_fqdns", value)
 
     @_builtins.property
+    @pulumi.getter(name="archetypeBase")
+    def archetype_base(self) -> pulumi.Input[Optional['Archetype']]:
+        """
+        archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
+        """
+        return pulumi.get(self, "archetype_base")
+
+    @archetype_base.setter
+    def archetype_base(self, value: pulumi.Input[Optional['Archetype']]):
+        pulumi.set(self, "archetype_base", value)
+
+    @_builtins.property
     @pulumi.getter(name="contentFilters")
     def content_filters(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ContentFilterArgs']]]]:
         """
@@ -284,7 +300,8 @@ class RegionalAIEndpoint(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  account_name: Optional[_builtins.str] = None,
                  allowed_fqdns: pulumi.Input[Optional[Sequence[_builtins.str]]] = None,
-                 archetype: pulumi.Input[Optional['Archetype']] = None,
+                 archetype: Optional[_builtins.str] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  content_filters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['ContentFilterArgs', 'ContentFilterArgsDict']]]]] = None,
                  custom_sub_domain_name: Optional[_builtins.str] = None,
                  deployments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['ModelDeploymentArgs', 'ModelDeploymentArgsDict']]]]] = None,
@@ -306,7 +323,8 @@ class RegionalAIEndpoint(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param _builtins.str account_name: accountName is the account's resource name (2-64 characters: letters, digits, '.', '_' and '-'). Default customSubDomainName.
         :param pulumi.Input[Sequence[_builtins.str]] allowed_fqdns: allowedFqdns are the only hosts the account may call out to (restrictOutboundNetworkAccess is always on), e.g. the storage account of batch or fine-tuning data. Optional; empty allows no outbound calls.
-        :param pulumi.Input['Archetype'] archetype: archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and sandbox turn public network access off; online keeps the public endpoint with network ACLs that deny by default and admit no IP range (trusted Azure services bypass them). All archetypes are reached through the private endpoint.
+        :param _builtins.str archetype: archetype is "corp", "online", "dev" or "sandbox". Required. corp, dev and sandbox turn public network access off; online keeps the public endpoint with network ACLs that deny by default and admit no IP range (trusted Azure services bypass them). All archetypes are reached through the private endpoint. A user-named archetype (as ManagementGroupHierarchy accepts) behaves as archetypeBase.
+        :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
         :param pulumi.Input[Sequence[pulumi.Input[Union['ContentFilterArgs', 'ContentFilterArgsDict']]]] content_filters: contentFilters are custom content filters (RAI policies) created on the account before the deployments, which name them in contentFilter. Optional.
         :param _builtins.str custom_sub_domain_name: customSubDomainName is the endpoint's globally unique DNS label (https://<name>.openai.azure.com/): 2-64 lower-case letters, digits and hyphens. Required: Entra ID authentication and private endpoints need it.
         :param pulumi.Input[Sequence[pulumi.Input[Union['ModelDeploymentArgs', 'ModelDeploymentArgsDict']]]] deployments: deployments are the model deployments. Required: at least one. Azure runs one deployment operation per account at a time, so they are created one after the other, in this order.
@@ -347,7 +365,8 @@ class RegionalAIEndpoint(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  account_name: Optional[_builtins.str] = None,
                  allowed_fqdns: pulumi.Input[Optional[Sequence[_builtins.str]]] = None,
-                 archetype: pulumi.Input[Optional['Archetype']] = None,
+                 archetype: Optional[_builtins.str] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  content_filters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['ContentFilterArgs', 'ContentFilterArgsDict']]]]] = None,
                  custom_sub_domain_name: Optional[_builtins.str] = None,
                  deployments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['ModelDeploymentArgs', 'ModelDeploymentArgsDict']]]]] = None,
@@ -377,6 +396,7 @@ class RegionalAIEndpoint(pulumi.ComponentResource):
             if archetype is None and not opts.urn:
                 raise TypeError("Missing required property 'archetype'")
             __props__.__dict__["archetype"] = archetype
+            __props__.__dict__["archetype_base"] = archetype_base
             __props__.__dict__["content_filters"] = content_filters
             if custom_sub_domain_name is None and not opts.urn:
                 raise TypeError("Missing required property 'custom_sub_domain_name'")

@@ -38,10 +38,6 @@ class Archetype(_builtins.str, Enum):
     """
     ArchetypeSandbox is a sandbox network.
     """
-    CONNECTIVITY = "connectivity"
-    """
-    ArchetypeConnectivity is a hub in the platform's connectivity subscription, holding the gateways that corp workload subscriptions may not.
-    """
 
 
 @pulumi.type_token("aiready:network:ExpressRouteGatewaySku")

@@ -21,9 +21,10 @@ __all__ = ['SecureNetworkArgs', 'SecureNetwork']
 @pulumi.input_type
 class SecureNetworkArgs:
     def __init__(__self__, *,
-                 archetype: pulumi.Input['Archetype'],
+                 archetype: _builtins.str,
                  regions: pulumi.Input[Sequence[pulumi.Input['RegionArgs']]],
                  apim: pulumi.Input[Optional['APIMArgs']] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  bastion: pulumi.Input[Optional['BastionArgs']] = None,
                  ddos: pulumi.Input[Optional['DDoSArgs']] = None,
                  jumpbox: pulumi.Input[Optional['JumpboxArgs']] = None,
@@ -33,9 +34,10 @@ class SecureNetworkArgs:
         """
         The set of arguments for constructing a SecureNetwork resource.
 
-        :param pulumi.Input['Archetype'] archetype: archetype is the landing-zone archetype: "corp", "online", "dev", "sandbox" or "connectivity" (the archetype* constants). Required. It is stamped on every resource as the aiready-archetype tag; "online" requires ddos.
+        :param _builtins.str archetype: archetype is the landing-zone archetype: "corp", "online", "dev", "sandbox" or "connectivity" (the archetype* constants). Required. It is stamped on every resource as the aiready-archetype tag; "online" requires ddos. A user-named archetype (as ManagementGroupHierarchy accepts one) behaves as archetypeBase.
         :param pulumi.Input[Sequence[pulumi.Input['RegionArgs']]] regions: regions are the regions to build a network in, each with its own address space. Required: at least one; a location may appear once; address spaces may not overlap.
         :param pulumi.Input['APIMArgs'] apim: apim configures the network security rules of the API Management subnet. Optional.
+        :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in workload archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
         :param pulumi.Input['BastionArgs'] bastion: bastion configures Azure Bastion, built in every region unless bastion.disabled or the region's disableBastion. Optional; default on, Standard SKU.
         :param pulumi.Input['DDoSArgs'] ddos: ddos attaches an Azure DDoS Protection plan to every virtual network. Required when archetype is "online"; optional elsewhere. Default nil: no plan.
         :param pulumi.Input['JumpboxArgs'] jumpbox: jumpbox configures the jumpbox VM, built in every region unless jumpbox.disabled or the region's disableJumpbox. Optional; default on, and then a credential (sshPublicKey or adminPassword) is required.
@@ -47,6 +49,8 @@ class SecureNetworkArgs:
         pulumi.set(__self__, "regions", regions)
         if apim is not None:
             pulumi.set(__self__, "apim", apim)
+        if archetype_base is not None:
+            pulumi.set(__self__, "archetype_base", archetype_base)
         if bastion is not None:
             pulumi.set(__self__, "bastion", bastion)
         if ddos is not None:
@@ -62,14 +66,14 @@ class SecureNetworkArgs:
 
     @_builtins.property
     @pulumi.getter
-    def archetype(self) -> pulumi.Input['Archetype']:
+    def archetype(self) -> _builtins.str:
         """
-        archetype is the landing-zone archetype: "corp", "online", "dev", "sandbox" or "connectivity" (the archetype* constants). Required. It is stamped on every resource as the aiready-archetype tag; "online" requires ddos.
+        archetype is the landing-zone archetype: "corp", "online", "dev", "sandbox" or "connectivity" (the archetype* constants). Required. It is stamped on every resource as the aiready-archetype tag; "online" requires ddos. A user-named archetype (as ManagementGroupHierarchy accepts one) behaves as archetypeBase.
         """
         return pulumi.get(self, "archetype")
 
     @archetype.setter
-    def archetype(self, value: pulumi.Input['Archetype']):
+    def archetype(self, value: _builtins.str):
         pulumi.set(self, "archetype", value)
 
     @_builtins.property
@@ -95,6 +99,18 @@ class SecureNetworkArgs:
     @apim.setter
     def apim(self, value: pulumi.Input[Optional['APIMArgs']]):
         pulumi.set(self, "apim", value)
+
+    @_builtins.property
+    @pulumi.getter(name="archetypeBase")
+    def archetype_base(self) -> pulumi.Input[Optional['Archetype']]:
+        """
+        archetypeBase is the built-in workload archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
+        """
+        return pulumi.get(self, "archetype_base")
+
+    @archetype_base.setter
+    def archetype_base(self, value: pulumi.Input[Optional['Archetype']]):
+        pulumi.set(self, "archetype_base", value)
 
     @_builtins.property
     @pulumi.getter
@@ -176,7 +192,8 @@ class SecureNetwork(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  apim: pulumi.Input[Optional[Union['APIMArgs', 'APIMArgsDict']]] = None,
-                 archetype: pulumi.Input[Optional['Archetype']] = None,
+                 archetype: Optional[_builtins.str] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  bastion: pulumi.Input[Optional[Union['BastionArgs', 'BastionArgsDict']]] = None,
                  ddos: pulumi.Input[Optional[Union['DDoSArgs', 'DDoSArgsDict']]] = None,
                  jumpbox: pulumi.Input[Optional[Union['JumpboxArgs', 'JumpboxArgsDict']]] = None,
@@ -191,7 +208,8 @@ class SecureNetwork(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Union['APIMArgs', 'APIMArgsDict']] apim: apim configures the network security rules of the API Management subnet. Optional.
-        :param pulumi.Input['Archetype'] archetype: archetype is the landing-zone archetype: "corp", "online", "dev", "sandbox" or "connectivity" (the archetype* constants). Required. It is stamped on every resource as the aiready-archetype tag; "online" requires ddos.
+        :param _builtins.str archetype: archetype is the landing-zone archetype: "corp", "online", "dev", "sandbox" or "connectivity" (the archetype* constants). Required. It is stamped on every resource as the aiready-archetype tag; "online" requires ddos. A user-named archetype (as ManagementGroupHierarchy accepts one) behaves as archetypeBase.
+        :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in workload archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
         :param pulumi.Input[Union['BastionArgs', 'BastionArgsDict']] bastion: bastion configures Azure Bastion, built in every region unless bastion.disabled or the region's disableBastion. Optional; default on, Standard SKU.
         :param pulumi.Input[Union['DDoSArgs', 'DDoSArgsDict']] ddos: ddos attaches an Azure DDoS Protection plan to every virtual network. Required when archetype is "online"; optional elsewhere. Default nil: no plan.
         :param pulumi.Input[Union['JumpboxArgs', 'JumpboxArgsDict']] jumpbox: jumpbox configures the jumpbox VM, built in every region unless jumpbox.disabled or the region's disableJumpbox. Optional; default on, and then a credential (sshPublicKey or adminPassword) is required.
@@ -225,7 +243,8 @@ class SecureNetwork(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  apim: pulumi.Input[Optional[Union['APIMArgs', 'APIMArgsDict']]] = None,
-                 archetype: pulumi.Input[Optional['Archetype']] = None,
+                 archetype: Optional[_builtins.str] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  bastion: pulumi.Input[Optional[Union['BastionArgs', 'BastionArgsDict']]] = None,
                  ddos: pulumi.Input[Optional[Union['DDoSArgs', 'DDoSArgsDict']]] = None,
                  jumpbox: pulumi.Input[Optional[Union['JumpboxArgs', 'JumpboxArgsDict']]] = None,
@@ -248,6 +267,7 @@ class SecureNetwork(pulumi.ComponentResource):
             if archetype is None and not opts.urn:
                 raise TypeError("Missing required property 'archetype'")
             __props__.__dict__["archetype"] = archetype
+            __props__.__dict__["archetype_base"] = archetype_base
             __props__.__dict__["bastion"] = bastion
             __props__.__dict__["ddos"] = ddos
             __props__.__dict__["jumpbox"] = jumpbox

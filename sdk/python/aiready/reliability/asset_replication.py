@@ -25,7 +25,8 @@ class AssetReplicationArgs:
                  primary: pulumi.Input['RegionArgs'],
                  private_dns_zone_ids: pulumi.Input[Mapping[str, _builtins.str]],
                  resource_group_name: pulumi.Input[_builtins.str],
-                 archetype: pulumi.Input[Optional['Archetype']] = None,
+                 archetype: Optional[_builtins.str] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  cross_region_reason: Optional[_builtins.str] = None,
                  endpoint_regions: pulumi.Input[Optional[Sequence[_builtins.str]]] = None,
                  key_vault: pulumi.Input[Optional['KeyVaultArgs']] = None,
@@ -43,7 +44,8 @@ class AssetReplicationArgs:
         :param pulumi.Input['RegionArgs'] primary: primary is the primary region: where the assets are written. Required.
         :param pulumi.Input[Mapping[str, _builtins.str]] private_dns_zone_ids: privateDnsZoneIds are the private DNS zone ids by key (DNS* constants), e.g. SecureNetwork's privateDnsZoneIds: "blob", "search" and "azureml" always, "vault" when keyVault is set. Required. The zones are global: every region's private endpoints register in them.
         :param pulumi.Input[_builtins.str] resource_group_name: resourceGroupName is the existing resource group of the primary region's resources, the registry and the key vault, and of the secondary region's unless secondary.resourceGroupName is set. Required.
-        :param pulumi.Input['Archetype'] archetype: archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox" (the archetype* constants). Optional; default "corp". Stamped on every resource as the aiready-archetype tag.
+        :param _builtins.str archetype: archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox" (the archetype* constants). Optional; default "corp". Stamped on every resource as the aiready-archetype tag. A user-named archetype (as ManagementGroupHierarchy accepts one) needs archetypeBase.
+        :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox); the resources are private in every one. Required for a user-named archetype, empty for a built-in one.
         :param _builtins.str cross_region_reason: crossRegionReason allows data stores outside the endpoint regions, for a business requirement the guide accepts (e.g. data residency); it is recorded in the outputs. Optional; default "" (co-location enforced).
         :param pulumi.Input[Sequence[_builtins.str]] endpoint_regions: endpointRegions are the regions of the model endpoints this data serves (RAG co-location). Required unless crossRegionReason is set: primary.location and secondary.location must each be one of them, so that retrieval reads data in the model's region.
         :param pulumi.Input['KeyVaultArgs'] key_vault: keyVault, when set, creates a key vault for customer-managed keys in the primary region. Optional; default nil: no vault.
@@ -61,6 +63,8 @@ class AssetReplicationArgs:
         pulumi.set(__self__, "resource_group_name", resource_group_name)
         if archetype is not None:
             pulumi.set(__self__, "archetype", archetype)
+        if archetype_base is not None:
+            pulumi.set(__self__, "archetype_base", archetype_base)
         if cross_region_reason is not None:
             pulumi.set(__self__, "cross_region_reason", cross_region_reason)
         if endpoint_regions is not None:
@@ -132,15 +136,27 @@ class AssetReplicationArgs:
 
     @_builtins.property
     @pulumi.getter
-    def archetype(self) -> pulumi.Input[Optional['Archetype']]:
+    def archetype(self) -> Optional[_builtins.str]:
         """
-        archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox" (the archetype* constants). Optional; default "corp". Stamped on every resource as the aiready-archetype tag.
+        archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox" (the archetype* constants). Optional; default "corp". Stamped on every resource as the aiready-archetype tag. A user-named archetype (as ManagementGroupHierarchy accepts one) needs archetypeBase.
         """
         return pulumi.get(self, "archetype")
 
     @archetype.setter
-    def archetype(self, value: pulumi.Input[Optional['Archetype']]):
+    def archetype(self, value: Optional[_builtins.str]):
         pulumi.set(self, "archetype", value)
+
+    @_builtins.property
+    @pulumi.getter(name="archetypeBase")
+    def archetype_base(self) -> pulumi.Input[Optional['Archetype']]:
+        """
+        archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox); the resources are private in every one. Required for a user-named archetype, empty for a built-in one.
+        """
+        return pulumi.get(self, "archetype_base")
+
+    @archetype_base.setter
+    def archetype_base(self, value: pulumi.Input[Optional['Archetype']]):
+        pulumi.set(self, "archetype_base", value)
 
     @_builtins.property
     @pulumi.getter(name="crossRegionReason")
@@ -269,7 +285,8 @@ class AssetReplication(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 archetype: pulumi.Input[Optional['Archetype']] = None,
+                 archetype: Optional[_builtins.str] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  cross_region_reason: Optional[_builtins.str] = None,
                  endpoint_regions: pulumi.Input[Optional[Sequence[_builtins.str]]] = None,
                  key_vault: pulumi.Input[Optional[Union['KeyVaultArgs', 'KeyVaultArgsDict']]] = None,
@@ -290,7 +307,8 @@ class AssetReplication(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input['Archetype'] archetype: archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox" (the archetype* constants). Optional; default "corp". Stamped on every resource as the aiready-archetype tag.
+        :param _builtins.str archetype: archetype is the landing-zone archetype: "corp", "online", "dev" or "sandbox" (the archetype* constants). Optional; default "corp". Stamped on every resource as the aiready-archetype tag. A user-named archetype (as ManagementGroupHierarchy accepts one) needs archetypeBase.
+        :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox); the resources are private in every one. Required for a user-named archetype, empty for a built-in one.
         :param _builtins.str cross_region_reason: crossRegionReason allows data stores outside the endpoint regions, for a business requirement the guide accepts (e.g. data residency); it is recorded in the outputs. Optional; default "" (co-location enforced).
         :param pulumi.Input[Sequence[_builtins.str]] endpoint_regions: endpointRegions are the regions of the model endpoints this data serves (RAG co-location). Required unless crossRegionReason is set: primary.location and secondary.location must each be one of them, so that retrieval reads data in the model's region.
         :param pulumi.Input[Union['KeyVaultArgs', 'KeyVaultArgsDict']] key_vault: keyVault, when set, creates a key vault for customer-managed keys in the primary region. Optional; default nil: no vault.
@@ -330,7 +348,8 @@ class AssetReplication(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 archetype: pulumi.Input[Optional['Archetype']] = None,
+                 archetype: Optional[_builtins.str] = None,
+                 archetype_base: pulumi.Input[Optional['Archetype']] = None,
                  cross_region_reason: Optional[_builtins.str] = None,
                  endpoint_regions: pulumi.Input[Optional[Sequence[_builtins.str]]] = None,
                  key_vault: pulumi.Input[Optional[Union['KeyVaultArgs', 'KeyVaultArgsDict']]] = None,
@@ -357,6 +376,7 @@ class AssetReplication(pulumi.ComponentResource):
             __props__ = AssetReplicationArgs.__new__(AssetReplicationArgs)
 
             __props__.__dict__["archetype"] = archetype
+            __props__.__dict__["archetype_base"] = archetype_base
             __props__.__dict__["cross_region_reason"] = cross_region_reason
             __props__.__dict__["endpoint_regions"] = endpoint_regions
             __props__.__dict__["key_vault"] = key_vault

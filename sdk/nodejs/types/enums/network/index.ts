@@ -26,10 +26,6 @@ export const Archetype = {
      * ArchetypeSandbox is a sandbox network.
      */
     Sandbox: "sandbox",
-    /**
-     * ArchetypeConnectivity is a hub in the platform's connectivity subscription, holding the gateways that corp workload subscriptions may not.
-     */
-    Connectivity: "connectivity",
 } as const;
 
 export type Archetype = (typeof Archetype)[keyof typeof Archetype];
