@@ -27,6 +27,9 @@ type nativeType struct {
 	Taggable        bool     `json:"taggable"`
 	NotIndexed      bool     `json:"notIndexed"`
 	CheckedVersions []string `json:"checkedVersions"`
+	// Renames maps a flattened input to the ARM property it is sent as, where
+	// azure-native names it by the REST API's client name (x-ms-client-name).
+	Renames map[string]string `json:"renames"`
 
 	armType string
 	skip    map[string]bool // lower-cased inputs that are not ARM body: path, parents, names, drop
@@ -287,7 +290,7 @@ func FromAzureNative(token string, inputs map[string]any, opts *ConvertOptions) 
 				arm[k] = v
 			}
 		default:
-			props[k] = nest(v, t.sub.child(k), false)
+			props[t.armProperty(k)] = nest(v, t.sub.child(k), false)
 		}
 	}
 	names := t.names(inputs, name, opts)
@@ -452,6 +455,24 @@ func ToAzureNative(token string, res *Resource, original map[string]any) (map[st
 	return out, nil
 }
 
+// armProperty is the ARM property a flattened input is sent as.
+func (t *nativeType) armProperty(input string) string {
+	if p, ok := t.Renames[input]; ok {
+		return p
+	}
+	return input
+}
+
+// inputOf is the flattened input an ARM property comes from.
+func (t *nativeType) inputOf(property string) string {
+	for in, p := range t.Renames {
+		if p == property {
+			return in
+		}
+	}
+	return property
+}
+
 func (t *nativeType) propertiesToInputs(v any, out map[string]any) {
 	switch {
 	case t.Properties == "kept":
@@ -461,7 +482,8 @@ func (t *nativeType) propertiesToInputs(v any, out map[string]any) {
 	default:
 		props, _ := v.(map[string]any)
 		for k, e := range props {
-			out[k] = nest(e, t.sub.child(k), true)
+			in := t.inputOf(k)
+			out[in] = nest(e, t.sub.child(in), true)
 		}
 	}
 }

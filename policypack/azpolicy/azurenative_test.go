@@ -380,3 +380,28 @@ func TestRemediateInputs(t *testing.T) {
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestStorageAccountClientNames: azure-native's networkRuleSet and
+// enableHttpsTrafficOnly are ARM's properties.networkAcls and
+// properties.supportsHttpsTrafficOnly, which the storage aliases read, and a
+// remediation of them comes back under azure-native's names.
+func TestStorageAccountClientNames(t *testing.T) {
+	in := jsonMap(t, `{"accountName": "st", "resourceGroupName": "rg", "location": "eastus", "enableHttpsTrafficOnly": true, "networkRuleSet": {"defaultAction": "Deny", "bypass": "AzureServices"}}`)
+	res, err := FromAzureNative("azure-native:storage:StorageAccount", in, &ConvertOptions{SubscriptionID: "s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"bypass":"AzureServices","defaultAction":"Deny"}`
+	props, _ := res.ARM["properties"].(map[string]any)
+	if got := Render(props["networkAcls"]); got != want || props["supportsHttpsTrafficOnly"] != true || props["networkRuleSet"] != nil {
+		t.Fatalf("properties %s; want networkAcls %s and supportsHttpsTrafficOnly true", Render(props), want)
+	}
+	ops := []Operation{{Operation: "addOrReplace", Field: "Microsoft.Storage/storageAccounts/networkAcls.defaultAction", Value: "Allow"}}
+	out, skipped, err := RemediateInputs("azure-native:storage:StorageAccount", in, ops, &ConvertOptions{SubscriptionID: "s"}, nil)
+	if err != nil || len(skipped) != 0 {
+		t.Fatalf("%v %v", skipped, err)
+	}
+	if got := Render(out["networkRuleSet"]); got != `{"bypass":"AzureServices","defaultAction":"Allow"}` || out["networkAcls"] != nil || out["enableHttpsTrafficOnly"] != true {
+		t.Fatalf("remediated inputs %s", Render(out))
+	}
+}
