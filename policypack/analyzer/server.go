@@ -463,7 +463,7 @@ func (s *Server) AnalyzeStack(_ context.Context, req *pulumirpc.AnalyzeStackRequ
 		if lvl == rules.Disabled {
 			continue
 		}
-		findings := s.safely(rule, func() []rules.Finding { return rule.CheckStack(ctx, stack) })
+		findings := s.safely(rule, func() []rules.Finding { return rule.RunStack(ctx, stack) })
 		ds = s.appendDiagnostics(ds, rule, lvl, st.preview, findings, "")
 	}
 	return &pulumirpc.AnalyzeResponse{Diagnostics: ds}, nil

@@ -13,8 +13,8 @@ func (s *Stack) within(urn string) []string {
 				out = append(out, r.URN)
 				break
 			}
-			parent, ok := s.byURN[p]
-			if !ok {
+			parent := s.ByURN(p)
+			if parent == nil {
 				break
 			}
 			p = parent.Parent

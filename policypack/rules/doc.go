@@ -25,6 +25,12 @@
 // the program did not set it, it is absent, where the outputs say unknown at preview,
 // so that a missing setting is a violation at preview rather than "cannot verify".
 // Properties Azure fills in (a location, a name, an endpoint) are read with Get.
+//
+// A stack rule sees the stack through a view of the types it declares (Rule.Types,
+// Rule.RunStack): the analyzer decodes only the types the enabled stack rules
+// declare, so a rule reading another type would see it or not depending on which
+// rules are enabled. The package's tests make a view panic on such a read and run
+// every stack rule alone against the stacks' recorded resources.
 package rules
 
 //go:generate go run ../internal/genbuiltins -out testdata/builtins.json

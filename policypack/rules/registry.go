@@ -47,12 +47,15 @@ func (rule *Rule) Run(ctx *Context, r *Resource) []Finding {
 	return rule.Check(ctx, r)
 }
 
-// RunStack judges a stack with a stack rule: nil for a resource rule.
+// RunStack judges a stack with a stack rule: nil for a resource rule. The rule
+// sees only the resources of its Types, so that its answer does not depend on
+// which other rules run (the analyzer decodes only the types the enabled stack
+// rules declare).
 func (rule *Rule) RunStack(ctx *Context, s *Stack) []Finding {
 	if rule.CheckStack == nil {
 		return nil
 	}
-	return rule.CheckStack(ctx, s)
+	return rule.CheckStack(ctx, s.view(rule))
 }
 
 // Index maps each resource type to the resource rules that read it, for dispatch.
