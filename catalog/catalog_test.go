@@ -187,3 +187,15 @@ func TestLoadRejectsBrokenCatalogs(t *testing.T) {
 		})
 	}
 }
+
+// TestAvailabilityZones: the facts follow Microsoft's list (source/README.md):
+// East US 2 and Sweden Central have zones, West US and Japan West (listed with an
+// asterisk) do not, and a region the catalog does not know has none.
+func TestAvailabilityZones(t *testing.T) {
+	c := Default()
+	for region, want := range map[string]bool{"eastus2": true, "swedencentral": true, "westus": false, "japanwest": false, "mars": false} {
+		if got := c.HasAvailabilityZones(region); got != want {
+			t.Errorf("HasAvailabilityZones(%q) = %v, want %v", region, got, want)
+		}
+	}
+}

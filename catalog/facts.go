@@ -61,8 +61,19 @@ type Region struct {
 	Pair string `json:"pair,omitempty"`
 	// DataZone is the data zone ("US", "EU") for data-zone deployment types, if any.
 	DataZone string `json:"dataZone,omitempty"`
+	// AvailabilityZones is true where the region has availability zones (zone-redundant
+	// storage, zonal gateways); from Microsoft's "Azure regions with availability zone
+	// support" (source/README.md).
+	AvailabilityZones bool `json:"availabilityZones,omitempty"`
 	// Services lists the services the region offers (the Service* constants).
 	Services []string `json:"services"`
+}
+
+// HasAvailabilityZones reports whether a region of the catalog has availability
+// zones; false for a region the catalog does not know.
+func (c *Catalog) HasAvailabilityZones(region string) bool {
+	r, ok := c.Regions[region]
+	return ok && r.AvailabilityZones
 }
 
 // Offers reports whether the region offers a service.

@@ -55,6 +55,8 @@ var (
 // resolved is a validated Args with its defaults applied; the args
 // themselves are not changed.
 type resolved struct {
+	// cat is the catalog the arguments are judged by (Args.Catalog or the embedded one).
+	cat       *catalog.Catalog
 	archetype string
 	mode      ReplicationMode
 	regions   []resolvedRegion // primary first; secondary second unless mode is None
@@ -126,7 +128,7 @@ func (a *Args) resolve() (*resolved, error) {
 	if cat == nil {
 		cat = catalog.Default()
 	}
-	r := &resolved{archetype: a.Archetype, mode: a.Replication}
+	r := &resolved{cat: cat, archetype: a.Archetype, mode: a.Replication}
 	a.resolveNames(r, bad)
 	a.resolveMode(r, bad)
 	a.resolveRegions(cat, r, bad)
@@ -315,7 +317,7 @@ func (a *Args) resolveStorage(r *resolved, bad func(string, ...any)) {
 		}
 		reg.storageSku = s.Sku
 		if reg.storageSku == "" {
-			reg.storageSku = defaultStorageSku(r.mode, a.Production, reg.Location)
+			reg.storageSku = defaultStorageSku(r.mode, a.Production, r.cat.HasAvailabilityZones(reg.Location))
 		}
 		r.regions[i].storageSku = reg.storageSku
 		r.accounts = append(r.accounts, r.regions[i])
@@ -353,8 +355,8 @@ func (a *Args) resolveStorage(r *resolved, bad func(string, ...any)) {
 }
 
 // defaultStorageSku is the SKU of a region's storage account when Storage.Sku is empty.
-func defaultStorageSku(mode ReplicationMode, production bool, location string) string {
-	zonal := HasAvailabilityZones(location)
+// zonal says whether the region has availability zones.
+func defaultStorageSku(mode ReplicationMode, production, zonal bool) string {
 	switch {
 	case mode == GeoRedundantStorage && production && zonal:
 		return skuRAGZRS
@@ -423,7 +425,7 @@ func (a *Args) resolveRegistry(r *resolved, bad func(string, ...any)) {
 		r.regions[i].registryStorage = t
 		if t == "" {
 			r.regions[i].registryStorage = skuLRS
-			if a.Production && HasAvailabilityZones(r.regions[i].Location) {
+			if a.Production && r.cat.HasAvailabilityZones(r.regions[i].Location) {
 				r.regions[i].registryStorage = skuZRS
 			}
 		}
