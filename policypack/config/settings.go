@@ -112,16 +112,22 @@ func Default() *Settings {
 		LifecycleWarningDays: DefaultLifecycleWarningDays,
 		ManagementPorts:      []int{22, 3389},
 		FastPathSKUs:         []string{"UltraPerformance", "ErGw3AZ", "ErGwScale"},
-		RequiredAssignments: map[string][]string{
-			// Set members by their ALZ reference ids; an assignment of the same
-			// definition under another name counts too (by definition name).
-			Corp:   {"Deny-Public-Endpoints", "Modify-Cognitive-Services-Public-Network-Access", "Deny-Cognitive-Services-Local-Auth", "Deny-vNic-Pip", "Deny-Mgmt-From-Internet", "Deny-Subnet-Without-NSG"},
-			Online: {"Enable-DDoS-VNET", "Deny-Cognitive-Services-Local-Auth", "Deny-AzureAI-Network-Access", "Deny-Mgmt-From-Internet", "Deny-Subnet-Without-NSG"},
-		},
+		// Set members by their ALZ reference ids; an assignment of the same
+		// definition under another name counts too (by definition name).
+		RequiredAssignments: requiredAssignments(),
 	}
 	s.AllowedModels = defaultAllowedModels(s.Catalog)
 	s.index()
 	return s
+}
+
+// requiredAssignments are the conventions' required assignments by archetype name.
+func requiredAssignments() map[string][]string {
+	out := map[string][]string{}
+	for a, names := range conventions.RequiredAssignments() {
+		out[string(a)] = names
+	}
+	return out
 }
 
 func defaultAllowedModels(c *Catalog) []AllowedModel {

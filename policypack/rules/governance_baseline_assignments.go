@@ -3,6 +3,8 @@ package rules
 import (
 	"slices"
 	"strings"
+
+	"github.com/aiready/aiready/policypack/internal/conventions"
 )
 
 // TypePolicySetDefinition is a policy set definition (initiative) at a management
@@ -50,8 +52,8 @@ func checkBaseline(ctx *Context, g *groups, sets map[string][]setMember, m *mgro
 	}
 	// Audit-level archetypes report rather than deny: DoNotEnforce is how they
 	// audit definitions whose effect is fixed.
-	base := ctx.Settings.BaseArchetype(arch)
-	auditLevel := base == "dev" || base == "sandbox"
+	meaning, _ := conventions.Archetype(ctx.Settings.BaseArchetype(arch)).Meaning()
+	auditLevel := meaning.AuditOnly
 	var out []Finding
 	have := map[string]bool{}
 	for _, a := range m.assigns {

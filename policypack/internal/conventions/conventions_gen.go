@@ -128,6 +128,21 @@ func Resolve(field, baseField, name, base string) (Archetype, error) {
 	return Archetype(base), nil
 }
 
+// RequiredAssignments are, per built-in archetype, the policies each of its
+// management groups must have assigned (at the group or above it), by the names
+// the Azure landing zones give them: an assignment's name or a policy set
+// member's reference. AIPolicyBaseline assigns all of them for the archetype
+// (a library test plans it and checks); the pack's
+// governance-baseline-assignments policy requires them by default.
+func RequiredAssignments() map[Archetype][]string {
+	return map[Archetype][]string{
+		Corp: {"Deny-Public-Endpoints", "Modify-Cognitive-Services-Public-Network-Access", "Deny-Cognitive-Services-Local-Auth",
+			"Deny-vNic-Pip", "Deny-Mgmt-From-Internet", "Deny-Subnet-Without-NSG"},
+		Online: {"Enable-DDoS-VNET", "Deny-Cognitive-Services-Local-Auth", "Deny-AzureAI-Network-Access",
+			"Deny-Mgmt-From-Internet", "Deny-Subnet-Without-NSG"},
+	}
+}
+
 // Keys of the private-link DNS zones (PrivateLinkZone.Key).
 const (
 	ZoneOpenAI            = "openai"
