@@ -2,6 +2,7 @@ package stacks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aiready/aiready/components/aiendpoint"
@@ -57,9 +58,9 @@ type Plan struct {
 
 // NewPlan builds every component's arguments from the configuration and
 // validates them. Ids that exist only once resources are created (subnets, zones,
-// the workspace, the DDoS plan) are placeholders here; every plain value a
-// component checks comes from the configuration, and Deploy builds the same
-// arguments with the real ids.
+// the workspace, the DDoS plan, the endpoints' URLs) are placeholders here; Deploy
+// deploys these same arguments with the real ids filled in (fill.go), so what was
+// validated is what is deployed.
 func NewPlan(cfg *Config) (*Plan, error) {
 	placeholder := pulumi.String("validation")
 	perRegion := func(purpose string) map[string]pulumi.StringInput {
@@ -145,7 +146,7 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	if err != nil {
 		return err
 	}
-	network, err := securenetwork.New(ctx, cfg.NamePrefix+"-net", cfg.networkArgs(inputNames(d.rgs["net"])), d.comp)
+	network, err := securenetwork.New(ctx, cfg.NamePrefix+"-net", p.networkFor(inputNames(d.rgs["net"])), d.comp)
 	if err != nil {
 		return err
 	}
@@ -159,7 +160,7 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	if err := d.assets(network); err != nil {
 		return err
 	}
-	baselineArgs := cfg.baselineArgs(network.DDoSProtectionPlanID, network.PrivateDNSZoneIDs)
+	baselineArgs := p.baselineFor(network.DDoSProtectionPlanID, network.PrivateDNSZoneIDs)
 	if _, err := policybaseline.New(ctx, cfg.NamePrefix+"-baseline", baselineArgs, d.comp, pulumi.DependsOn([]pulumi.Resource{hierarchy})); err != nil {
 		return err
 	}
@@ -246,10 +247,10 @@ func inputNames(rgs map[string]*resources.ResourceGroup) map[string]pulumi.Strin
 func (d *deployment) endpoints(network *securenetwork.SecureNetwork, logs *operationalinsights.Workspace) ([]*aiendpoint.RegionalAIEndpoint, error) {
 	cfg := d.cfg
 	var endpoints []*aiendpoint.RegionalAIEndpoint
-	for _, r := range cfg.Regions {
+	for i, r := range cfg.Regions {
 		rn := network.Regions[r.Location]
 		ep, err := aiendpoint.NewRegionalAIEndpoint(d.ctx, fmt.Sprintf("%s-ai-%s", cfg.NamePrefix, r.Location),
-			cfg.endpointArgs(r.Location, d.rgs["ai"][r.Location].Name, rn.SubnetIDs[securenetwork.SubnetPrivateEndpoints], network.PrivateDNSZoneIDs, logs.ID().ToStringOutput()), d.comp)
+			d.plan.endpointFor(i, d.rgs["ai"][r.Location].Name, rn.SubnetIDs[securenetwork.SubnetPrivateEndpoints], network.PrivateDNSZoneIDs, logs.ID().ToStringOutput()), d.comp)
 		if err != nil {
 			return nil, err
 		}
@@ -270,17 +271,13 @@ func (d *deployment) gateway(network *securenetwork.SecureNetwork, endpoints []*
 		return nil
 	}
 	cfg := d.cfg
-	var members []aiendpoint.GatewayMember
-	for i, ep := range endpoints {
-		members = append(members, ep.Member(cfg.Regions[i].Priority, cfg.Regions[i].Weight))
-	}
 	primary := network.Regions[cfg.Primary()]
 	vnets := map[string]pulumi.StringInput{}
 	for loc, rn := range network.Regions {
 		vnets[loc] = rn.VirtualNetworkID
 	}
 	gw, err := aiendpoint.NewGateway(d.ctx, cfg.NamePrefix+"-gateway",
-		cfg.gatewayArgs(d.primaryAI().Name, primary.SubnetIDs[securenetwork.SubnetAPIM], members, logs.ID().ToStringOutput(), vnets), d.comp)
+		d.plan.gatewayFor(d.primaryAI().Name, primary.SubnetIDs[securenetwork.SubnetAPIM], endpoints, logs.ID().ToStringOutput(), vnets), d.comp)
 	if err != nil {
 		return err
 	}
@@ -299,7 +296,7 @@ func (d *deployment) assets(network *securenetwork.SecureNetwork) error {
 	for loc, rn := range network.Regions {
 		subnets[loc] = rn.SubnetIDs[securenetwork.SubnetPrivateEndpoints]
 	}
-	assets, err := replication.New(d.ctx, cfg.NamePrefix+"-assets", cfg.replicationArgs(inputNames(d.rgs["ai"]), subnets, network.PrivateDNSZoneIDs), d.comp)
+	assets, err := replication.New(d.ctx, cfg.NamePrefix+"-assets", d.plan.replicationFor(inputNames(d.rgs["ai"]), subnets, network.PrivateDNSZoneIDs), d.comp)
 	if err != nil {
 		return err
 	}
@@ -535,7 +532,8 @@ func (c *Config) gatewayBaseArgs(resourceGroup, subnet pulumi.StringInput, membe
 	}
 }
 
-// deploymentTypes are the configured models' deployment types.
+// deploymentTypes are the configured models' deployment types, sorted as an
+// endpoint reports them (RegionalAIEndpoint.DeploymentTypes).
 func (c *Config) deploymentTypes() []string {
 	var out []string
 	for _, m := range c.Models {
@@ -543,6 +541,7 @@ func (c *Config) deploymentTypes() []string {
 			out = append(out, m.DeploymentType)
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 
