@@ -3,6 +3,7 @@ package securenetwork
 import (
 	"fmt"
 
+	aznetwork "github.com/aiready/aiready/azure/network"
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -61,14 +62,14 @@ func (b *builder) expressRoute(prefix string, reg resolvedRegion, subnetID pulum
 	ipConfigs := network.VirtualNetworkGatewayIPConfigurationArray{gatewayIPConfig("default", subnetID, pip)}
 	var gatewayID pulumi.StringOutput
 	if reg.sku == ErGwScale {
-		gw, err := newScalableGateway(b.ctx, gwName, &scalableGatewayArgs{
+		gw, err := aznetwork.NewScalableGateway(b.ctx, gwName, &aznetwork.ScalableGatewayArgs{
 			ResourceGroupName: reg.ResourceGroupName,
 			Location:          pulumi.String(reg.Location),
 			GatewayType:       pulumi.String("ExpressRoute"),
 			Sku:               network.VirtualNetworkGatewaySkuArgs{Name: pulumi.String(reg.sku), Tier: pulumi.String(reg.sku)},
 			IpConfigurations:  ipConfigs,
-			AutoScaleConfiguration: &GatewayAutoScaleConfiguration{
-				Bounds: &GatewayAutoScaleBounds{Min: reg.minUnits, Max: reg.maxUnits},
+			AutoScaleConfiguration: &aznetwork.GatewayAutoScaleConfiguration{
+				Bounds: &aznetwork.GatewayAutoScaleBounds{Min: reg.minUnits, Max: reg.maxUnits},
 			},
 			Tags: b.tags,
 		}, b.opts()...)

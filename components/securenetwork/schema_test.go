@@ -44,15 +44,6 @@ func TestInputsMatchTheAzureNativeSchema(t *testing.T) {
 	}
 }
 
-// TestScalableGatewayArgsMatchTheSchema checks the typed ErGwScale gateway's Go
-// structs (tags, nesting, required inputs) against API 2024-05-01.
-func TestScalableGatewayArgsMatchTheSchema(t *testing.T) {
-	s := azschema.ForTest(t)
-	for _, err := range s.CheckArgs(ScalableGatewayType, &scalableGatewayArgs{}) {
-		t.Error(err)
-	}
-}
-
 // declaresTags reports whether a resource's Args interface has a tags input.
 func declaresTags(t *testing.T, s *azschema.Schema, token string) bool {
 	t.Helper()

@@ -12,10 +12,13 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/aiready/aiready/azure"
 )
 
-// PackageVersion is the azure-native npm package version the schema comes from.
-const PackageVersion = "2.90.0"
+// PackageVersion is the azure-native npm package version the schema comes from:
+// the provider version the azure/ layer registers with (azure.ProviderVersion).
+const PackageVersion = azure.ProviderVersion
 
 // EnvDir names an environment variable that points at an unpacked package directory
 // (the directory that holds types/input.d.ts), bypassing the cache and npm.
