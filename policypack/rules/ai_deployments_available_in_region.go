@@ -28,9 +28,9 @@ var AIDeploymentsAvailable = register(&Rule{
 		cat := ctx.Settings.Catalog
 		var out []Finding
 		services := [...]struct{ typ, service, what string }{
-			{TypeAccount, "openai", "Azure OpenAI / AI services account"},
-			{TypeSearchService, "search", "AI Search service"},
-			{TypeMLWorkspace, "ml", "Machine Learning workspace"},
+			{TypeAccount, config.ServiceOpenAI, "Azure OpenAI / AI services account"},
+			{TypeSearchService, config.ServiceSearch, "AI Search service"},
+			{TypeMLWorkspace, config.ServiceML, "Machine Learning workspace"},
 		}
 		for _, svc := range services {
 			for _, r := range s.OfType(svc.typ) {
