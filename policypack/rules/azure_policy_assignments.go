@@ -2,8 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aiready/aiready/policypack/azpolicy"
@@ -90,7 +92,7 @@ func assignmentLabel(a *azpolicy.Assignment) string {
 }
 
 // evaluateStack converts the stack's resources the assessment reads and
-// evaluates each.
+// evaluates each, on every core, the findings in the stack's order.
 func evaluateStack(ctx *Context, s *Stack, as *azpolicy.Assessment) []Finding {
 	h := readHierarchy(ctx, s)
 	rgs := resourceGroups(s)
@@ -101,61 +103,98 @@ func evaluateStack(ctx *Context, s *Stack, as *azpolicy.Assessment) []Finding {
 		if !ok {
 			continue
 		}
-		byType[strings.ToLower(a.res.Type())] = append(byType[strings.ToLower(a.res.Type())], a.res)
+		lt := strings.ToLower(a.res.Type())
+		byType[lt] = append(byType[lt], a.res)
 		if as.AppliesToType(a.res.Type()) {
 			list = append(list, a)
 		}
 	}
 	now := time.Now()
 	rel := related(byType)
-	var out []Finding
-	for _, a := range list {
+	for i := range list {
+		a := &list[i]
 		a.at.Now = now
 		a.ctx.Related = rel
 		if g, ok := a.r.Get("resourceGroupName").Str(); ok {
 			a.ctx.ResourceGroup = rgs[strings.ToLower(g)]
 		}
+	}
+	labels := policyLabels(as)
+	return inOrder(len(list), func(i int, out []Finding) []Finding {
+		a := &list[i]
+		on := describeResource(*a)
 		as.Evaluate(a.res, a.at, a.ctx, func(v azpolicy.Verdict) {
-			if f, ok := verdictFinding(v, a); ok {
+			if f, ok := verdictFinding(v, labels.of(v), on); ok {
 				out = append(out, f.At(a.r.URN))
 			}
 		})
+		return out
+	})
+}
+
+// inOrder calls each(i, out) for i in [0, n) on every core, in chunks, and
+// returns what the calls appended in the order of i, as a loop would.
+func inOrder(n int, each func(i int, out []Finding) []Finding) []Finding {
+	const chunk = 64
+	parts := make([][]Finding, (n+chunk-1)/chunk)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < len(parts); k = int(next.Add(1) - 1) {
+				for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
+					parts[k] = each(i, parts[k])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, p := range parts {
+		total += len(p)
+	}
+	out := make([]Finding, 0, total)
+	for _, p := range parts {
+		out = append(out, p...)
 	}
 	return out
 }
 
-// verdictFinding turns a verdict into a finding; ok is false for a compliant,
-// exempted or not applicable one.
-func verdictFinding(v azpolicy.Verdict, a armResource) (Finding, bool) {
-	r := v.Result
-	if v.Exemption != nil {
-		return Finding{}, false
-	}
-	enforced := v.Assessed.Assignment.Enforced()
-	head := verdictHead(v, a)
-	var f Finding
-	switch r.Outcome {
-	case azpolicy.NonCompliant:
-		f = effectFinding(v, head)
-		if !enforced {
-			f.Advisory = true
-			f.Message += " The assignment's enforcementMode is DoNotEnforce: Azure reports it without denying."
-		}
-	case azpolicy.ImplicitDeny:
-		f = Violation("%s: Azure Policy would deny the request: the evaluation fails, and an evaluation error is an implicit deny: %s.", head, r.Reason())
-		f.Advisory = !enforced
-	case azpolicy.CannotVerify:
-		f = Violation("%s: cannot verify at preview (%s): %s.", head, r.Effect, r.Reason())
-		f.Advisory = true
-	default:
-		return Finding{}, false
-	}
-	return f, true
+// labelKey is a policy of an assessed assignment.
+type labelKey struct {
+	a *azpolicy.Assessed
+	p *azpolicy.Policy
 }
 
-// verdictHead names the assignment, the definition, the set member and the resource.
-func verdictHead(v azpolicy.Verdict, a armResource) string {
-	d := v.Policy.Definition
+// labels are the heads of the messages of an assessment's policies, rendered
+// once: "policy assignment ..., definition ...(member ...), on ".
+type labels map[labelKey]string
+
+func policyLabels(as *azpolicy.Assessment) labels {
+	out := labels{}
+	for _, a := range as.Assignments {
+		for _, p := range a.Policies {
+			out[labelKey{a, p}] = policyLabel(a.Assignment, p)
+		}
+	}
+	return out
+}
+
+// of is the head of a verdict's message, rendered if the assessment did not
+// hold its policy.
+func (l labels) of(v azpolicy.Verdict) string {
+	if s, ok := l[labelKey{v.Assessed, v.Policy}]; ok {
+		return s
+	}
+	return policyLabel(v.Assessed.Assignment, v.Policy)
+}
+
+// policyLabel names the assignment, the definition and the set member, before
+// the resource.
+func policyLabel(a *azpolicy.Assignment, p *azpolicy.Policy) string {
+	d := p.Definition
 	display := d.DisplayName
 	if display == "" {
 		display = d.Name
@@ -165,38 +204,67 @@ func verdictHead(v azpolicy.Verdict, a armResource) string {
 		id = d.Name
 	}
 	member := ""
-	if v.Policy.Set != nil {
-		member = fmt.Sprintf(" (member %q of set %q)", v.Policy.ReferenceID, v.Policy.Set.Name)
+	if p.Set != nil {
+		member = fmt.Sprintf(" (member %q of set %q)", p.ReferenceID, p.Set.Name)
 	}
-	return fmt.Sprintf("policy assignment %s, definition %q (%s)%s, on %s", assignmentLabel(v.Assessed.Assignment), display, id, member, describeResource(a))
+	return fmt.Sprintf("policy assignment %s, definition %q (%s)%s, on ", assignmentLabel(a), display, id, member)
+}
+
+// verdictFinding turns a verdict into a finding, its message starting with
+// label and the resource on; ok is false for a compliant, exempted or not
+// applicable one.
+func verdictFinding(v azpolicy.Verdict, label, on string) (Finding, bool) {
+	r := v.Result
+	if v.Exemption != nil {
+		return Finding{}, false
+	}
+	enforced := v.Assessed.Assignment.Enforced()
+	var f Finding
+	switch r.Outcome {
+	case azpolicy.NonCompliant:
+		f = effectFinding(v, label, on)
+		if !enforced {
+			f.Advisory = true
+			f.Message += " The assignment's enforcementMode is DoNotEnforce: Azure reports it without denying."
+		}
+	case azpolicy.ImplicitDeny:
+		f = Finding{Message: label + on + ": Azure Policy would deny the request: the evaluation fails, and an evaluation error is an implicit deny: " + r.Reason() + "."}
+		f.Advisory = !enforced
+	case azpolicy.CannotVerify:
+		f = Finding{Advisory: true, Message: label + on + ": cannot verify at preview (" + string(r.Effect) + "): " + r.Reason() + "."}
+	default:
+		return Finding{}, false
+	}
+	return f, true
 }
 
 // effectFinding words a non-compliant verdict by its effect: a Deny is a
 // violation, the rest advisory.
-func effectFinding(v azpolicy.Verdict, head string) Finding {
+func effectFinding(v azpolicy.Verdict, label, on string) Finding {
 	r := v.Result
+	effect := string(r.Effect)
 	switch r.Effect {
 	case azpolicy.EffectDeny, azpolicy.EffectDenyAction:
 		msg := ""
 		if m := nonCompliance(v); m != "" {
 			msg = " The assignment says: " + m
 		}
-		return Violation("%s: Azure Policy would deny it (%s): %s.%s", head, r.Effect, r.Reason(), msg)
+		return Finding{Message: label + on + ": Azure Policy would deny it (" + effect + "): " + r.Reason() + "." + msg}
 	case azpolicy.EffectModify, azpolicy.EffectAppend:
 		ops := make([]string, len(r.Operations))
 		for i, o := range r.Operations {
 			ops[i] = o.String()
 		}
-		return Finding{Advisory: true, Message: fmt.Sprintf("%s: Azure Policy would change the resource (%s: %s) because %s; set the policy's level to remediate to apply it at preview.",
-			head, r.Effect, strings.Join(ops, "; "), r.Reason())}
+		return Finding{Advisory: true, Message: label + on + ": Azure Policy would change the resource (" + effect + ": " + strings.Join(ops, "; ") +
+			") because " + r.Reason() + "; set the policy's level to remediate to apply it at preview."}
 	case azpolicy.EffectDeployIfNotExists:
 		what := strings.Join(v.Policy.DeploymentTypes(), ", ")
 		if what == "" {
 			what = "its template"
 		}
-		return Finding{Advisory: true, Message: fmt.Sprintf("%s: Azure Policy would deploy %s beside it (DeployIfNotExists): %s.", head, what, r.Reason())}
+		return Finding{Advisory: true, Message: label + on + ": Azure Policy would deploy " + what + " beside it (DeployIfNotExists): " + r.Reason() + "."}
 	}
-	return Finding{Advisory: true, Message: fmt.Sprintf("%s: Azure Policy would report it non-compliant (%s): %s.", head, r.Effect, r.Reason())}
+	return Finding{Advisory: true, Message: label + on + ": Azure Policy would report it non-compliant (" + effect + "): " + r.Reason() + "."}
 }
 
 // nonCompliance is the assignment's non-compliance message for the policy.

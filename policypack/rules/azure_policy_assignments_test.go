@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"fmt"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -223,5 +226,42 @@ func TestAzurePolicyDeployIfNotExists(t *testing.T) {
 	want := "Azure Policy would deploy Microsoft.CognitiveServices/accounts/providers/diagnosticSettings beside it (DeployIfNotExists)"
 	if len(got) != 1 || !strings.HasPrefix(got[0], "A: ") || !strings.Contains(got[0], want) {
 		t.Fatalf("got %q, want one advisory finding containing %q", got, want)
+	}
+}
+
+// The policy evaluates the resources on every core: the findings are those of
+// one core, in the stack's order (more resources than a chunk of the split).
+func TestAzurePolicyParallelInStackOrder(t *testing.T) {
+	westus := func(p resource.PropertyMap) resource.PropertyMap { return set(p, "location", "westus") }
+	stack := corpPolicyStack(t, aiAccount(t, nil), nil)
+	stack = stack[:len(stack)-1]
+	var urns []string
+	for i := range 300 {
+		r := aiAccount(t, nil)
+		if i%3 == 0 {
+			r = aiAccount(t, westus)
+		}
+		r.Name = fmt.Sprintf("account-%03d", i)
+		r.URN = urn(r.Type, r.Name)
+		stack = append(stack, r)
+		if i%3 == 0 {
+			urns = append(urns, r.URN)
+		}
+	}
+	run := func(procs int) []Finding {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		ctx := tenantCtx(t, nil)
+		return AzurePolicyAssignments.RunStack(ctx, NewStack(stack))
+	}
+	one, two := run(1), run(2)
+	if !reflect.DeepEqual(one, two) {
+		t.Fatalf("findings on two cores differ from one core's:\n%v\n%v", two, one)
+	}
+	var got []string
+	for _, f := range one {
+		got = append(got, f.URN)
+	}
+	if !reflect.DeepEqual(got, urns) {
+		t.Fatalf("findings on %q, want one on each westus account in the stack's order %q", got, urns)
 	}
 }
