@@ -34,12 +34,18 @@ func tenantPolicyConfig(t *testing.T, hierarchy map[string]string, dirs ...strin
 		"azurePolicyFiles":            files,
 		"azurePolicyManagementGroups": hierarchy,
 	}
-	out, err := json.MarshalIndent(cfg, "", "  ")
+	return writeJSON(t, "policy-config.json", cfg)
+}
+
+// writeJSON writes v as a JSON file of the test's temporary directory.
+func writeJSON(t *testing.T, name string, v any) string {
+	t.Helper()
+	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "policy-config.json")
-	if err := os.WriteFile(path, out, 0o644); err != nil {
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path

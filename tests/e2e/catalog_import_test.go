@@ -2,9 +2,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -32,15 +29,7 @@ func corpImport(t *testing.T, chatUsed int, withEmbedding map[string]bool) strin
 		}
 		regions[r] = map[string]any{"models": models, "quotas": quotas}
 	}
-	b, err := json.Marshal(map[string]any{"subscription": importSub, "date": "2026-12-02", "regions": regions})
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "catalog-import.json")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeJSON(t, "catalog-import.json", map[string]any{"subscription": importSub, "date": "2026-12-02", "regions": regions})
 }
 
 // TestCatalogImportPreview previews the corp stack with ai-ready:catalogImport
