@@ -2,6 +2,7 @@ package azpolicy
 
 import (
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -16,6 +17,50 @@ type Assessment struct {
 	// OnlyApplicable skips the policies whose if cannot be true for a resource's
 	// type (Policy.AppliesToType): their verdicts would be Compliant.
 	OnlyApplicable bool
+
+	// byType caches, per typeKey, the assignments Evaluate visits for a type
+	// ([]typed): Assignments are not to change once Evaluate is called.
+	byType sync.Map
+}
+
+// typeKey is a lower-cased resource type with OnlyApplicable.
+type typeKey struct {
+	lt   string
+	only bool
+}
+
+// typed is an assignment with the policies Evaluate evaluates on a type.
+type typed struct {
+	a        *Assessed
+	policies []*Policy
+}
+
+// forType lists, in order, the assignments with policies to evaluate on a
+// resource of the lower-cased type (all of them, or with OnlyApplicable those
+// whose if can be true for it), each with those policies: the same visits as
+// checking every policy of every assignment, found once per type.
+func (as *Assessment) forType(lt string) []typed {
+	k := typeKey{lt, as.OnlyApplicable}
+	if v, ok := as.byType.Load(k); ok {
+		return v.([]typed)
+	}
+	var out []typed
+	for _, a := range as.Assignments {
+		ps := a.Policies
+		if as.OnlyApplicable {
+			ps = nil
+			for _, p := range a.Policies {
+				if p.appliesLower(lt) {
+					ps = append(ps, p)
+				}
+			}
+		}
+		if len(ps) > 0 {
+			out = append(out, typed{a, ps})
+		}
+	}
+	v, _ := as.byType.LoadOrStore(k, out)
+	return v.([]typed)
 }
 
 // Assessed is one assignment resolved against the library.
@@ -93,19 +138,13 @@ type Verdict struct {
 // non-compliant verdict is then CannotVerify, saying so.
 func (as *Assessment) Evaluate(res *Resource, at Placement, ctx *Context, fn func(Verdict)) {
 	w := placeOf(at.ID, at.Containers)
-	lt := res.lowerType()
-	for _, a := range as.Assignments {
-		if len(a.Policies) == 0 {
-			continue
-		}
+	for _, t := range as.forType(res.lowerType()) {
+		a := t.a
 		cov := a.coverage(&w)
 		if cov == triFalse {
 			continue
 		}
-		for _, p := range a.Policies {
-			if as.OnlyApplicable && !p.appliesLower(lt) {
-				continue
-			}
+		for _, p := range t.policies {
 			v := Verdict{Assessed: a, Policy: p, Result: p.Evaluate(res, ctx)}
 			if v.Result.Outcome == NonCompliant || v.Result.Outcome == ImplicitDeny {
 				as.exempt(&v, &w, at.Now)

@@ -200,3 +200,28 @@ func TestResolveSupplied(t *testing.T) {
 		t.Errorf("the layer changed its base: missing %v", missing)
 	}
 }
+
+// Evaluate visits the assignments found once per type and OnlyApplicable:
+// turning the filter off after an evaluation visits every policy again.
+func TestEvaluateTypeIndexFollowsOnlyApplicable(t *testing.T) {
+	as := tenantAssessment(t)
+	vault := NewResource(map[string]any{"type": "Microsoft.KeyVault/vaults", "name": "kv", "location": "eastus", "tags": map[string]any{},
+		"id": "/subscriptions/" + testSub + "/resourceGroups/rg-data/providers/Microsoft.KeyVault/vaults/kv"})
+	at := Placement{ID: vault.ARM["id"].(string), Containers: []string{corpMG}}
+	count := func(only bool) (n int, policies []string) {
+		as.OnlyApplicable = only
+		as.Evaluate(vault, at, nil, func(v Verdict) {
+			n++
+			policies = append(policies, v.Policy.ReferenceID+"="+v.Result.Outcome.String())
+		})
+		return n, policies
+	}
+	for range 2 {
+		if n, ps := count(true); n != 1 || ps[0] != "owner-tag=non-compliant" {
+			t.Fatalf("with OnlyApplicable: %v, want the owner tag's audit alone", ps)
+		}
+		if n, ps := count(false); n != 2 || ps[0] != "storage-public=compliant" || ps[1] != "owner-tag=non-compliant" {
+			t.Fatalf("without OnlyApplicable: %v, want both supplied members in order", ps)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package azpolicy
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -208,6 +209,9 @@ func (c *fieldCond) bind(b *binder) (cond, error) {
 	out.field = f
 	if f.kind == fieldLocation {
 		out.operand = locationOperand{out.operand}
+		if lit, ok := out.operand.(locationOperand).n.(litNode); ok {
+			out.operand = litNode{normalizeOperand(lit.v)} // folded once, not per resource
+		}
 	}
 	return out, nil
 }
@@ -221,14 +225,19 @@ func (l locationOperand) eval(s *state) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	return normalizeOperand(v), nil
+}
+
+// normalizeOperand normalizes a location or each location of an array.
+func normalizeOperand(v any) any {
 	if arr, ok := v.([]any); ok {
 		out := make([]any, len(arr))
 		for i, e := range arr {
 			out[i] = normalizeLocation(e)
 		}
-		return out, nil
+		return out
 	}
-	return normalizeLocation(v), nil
+	return normalizeLocation(v)
 }
 
 func (c *fieldCond) eval(s *state) verdict {
@@ -281,9 +290,9 @@ func (c *fieldCond) describe(v *verdict) string {
 		name = c.field.text
 	}
 	if v.member >= 0 {
-		name = fmt.Sprintf("%s (member %d)", name, v.member)
+		name += " (member " + strconv.Itoa(v.member) + ")"
 	}
-	return fmt.Sprintf("field %s = %s %s %s", name, short(Render(v.val)), c.op, short(Render(v.opnd)))
+	return "field " + name + " = " + short(Render(v.val)) + " " + c.op.String() + " " + short(Render(v.opnd))
 }
 
 // valueCond is {"value": ..., <op>: ...}.
@@ -311,7 +320,7 @@ func (c *valueCond) eval(s *state) verdict {
 }
 
 func (c *valueCond) describe(v *verdict) string {
-	return fmt.Sprintf("value %s = %s %s %s", short(c.src), short(Render(v.val)), c.op, short(Render(v.opnd)))
+	return "value " + short(c.src) + " = " + short(Render(v.val)) + " " + c.op.String() + " " + short(Render(v.opnd))
 }
 
 // logicalCond is allOf (all) or anyOf. Members are evaluated in order and the

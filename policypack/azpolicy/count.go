@@ -3,6 +3,7 @@ package azpolicy
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -224,13 +225,18 @@ func (c *countCond) describe(v *verdict) string {
 	if c.whereCond != nil {
 		cond = " where"
 	}
-	out := fmt.Sprintf("count of %s%s = %s %s %s", what, cond, Render(v.val), c.op, Render(v.opnd))
+	out := "count of " + what + cond + " = " + Render(v.val) + " " + c.op.String() + " " + Render(v.opnd)
 	if v.detail != nil && v.detail.at != nil {
-		state := map[tri]string{triTrue: "matched", triUnknown: "cannot be known", triFalse: "did not match"}[v.detail.t]
-		if v.detail.err != nil {
+		state := "did not match"
+		switch {
+		case v.detail.err != nil:
 			state = "failed"
+		case v.detail.t == triTrue:
+			state = "matched"
+		case v.detail.t == triUnknown:
+			state = "cannot be known"
 		}
-		out += fmt.Sprintf("; member %d %s %s: %s", v.member, memberLabel(v.memberVal), state, explain(v.detail))
+		out += "; member " + strconv.Itoa(v.member) + " " + memberLabel(v.memberVal) + " " + state + ": " + explain(v.detail)
 	}
 	return out
 }
@@ -250,7 +256,7 @@ func explain(v *verdict) string {
 func memberLabel(v any) string {
 	if m, ok := v.(map[string]any); ok {
 		if n, ok := lookupFold(m, "name"); ok {
-			return fmt.Sprintf("(name %s)", Render(n))
+			return "(name " + Render(n) + ")"
 		}
 	}
 	return "(" + short(Render(v)) + ")"

@@ -129,23 +129,25 @@ func stringOp(x, operand any, name string, f func(s, p string) bool) (tri, error
 // likeFold matches a wildcard pattern ('*' matches any run of characters),
 // ignoring case.
 func likeFold(s, p string) bool {
-	parts := strings.Split(p, "*")
-	if len(parts) == 1 {
+	first, rest, wild := strings.Cut(p, "*")
+	if !wild {
 		return strings.EqualFold(s, p)
 	}
-	if !hasPrefixFold(s, parts[0]) {
+	if !hasPrefixFold(s, first) {
 		return false
 	}
-	s = s[len(parts[0]):]
-	last := parts[len(parts)-1]
-	for _, mid := range parts[1 : len(parts)-1] {
+	s = s[len(first):]
+	for {
+		mid, after, more := strings.Cut(rest, "*")
+		if !more {
+			return hasSuffixFold(s, rest)
+		}
 		i := indexFold(s, mid)
 		if i < 0 {
 			return false
 		}
-		s = s[i+len(mid):]
+		s, rest = s[i+len(mid):], after
 	}
-	return hasSuffixFold(s, last)
 }
 
 // indexFold is strings.Index ignoring ASCII and simple Unicode case.

@@ -36,6 +36,9 @@ func TestOperators(t *testing.T) {
 		{`{"field": "name", "like": "*web01"}`, "true"},
 		{`{"field": "name", "like": "pre*_*01"}`, "true"},
 		{`{"field": "name", "like": "app*"}`, "false"},
+		{`{"field": "name", "like": "*"}`, "true"},
+		{`{"field": "name", "like": "p*_*w*1"}`, "true"},
+		{`{"field": "name", "like": "pre*web*02"}`, "false"},
 		{`{"field": "name", "notLike": "app*"}`, "true"},
 		{`{"field": "Microsoft.Test/things/count", "like": "7*"}`, "false"},
 		// match family
