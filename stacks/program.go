@@ -110,15 +110,30 @@ func NewPlan(cfg *Config) (*Plan, error) {
 	}
 	for _, c := range checks {
 		if err := c.args.Validate(); err != nil {
-			return nil, fmt.Errorf("%w: the configuration gives %s invalid arguments: %w", ErrConfig, c.name, err)
+			return nil, componentError(c.name, err)
 		}
 	}
 	// The endpoints are checked together: quota is per subscription and region.
 	if err := aiendpoint.ValidateEndpoints(p.Endpoints...); err != nil {
-		return nil, fmt.Errorf("%w: the configuration gives RegionalAIEndpoint invalid arguments: %w", ErrConfig, err)
+		return nil, componentError("RegionalAIEndpoint", err)
 	}
 	return p, nil
 }
+
+// componentError is a component's validation error as a configuration error:
+// each line that names a field the configuration set names the config key too.
+func componentError(component string, err error) error {
+	return &configError{msg: fmt.Sprintf("the configuration gives %s invalid arguments: %s", component, withConfigKeys(component, err.Error())), cause: err}
+}
+
+// configError is a configuration error with the component error it comes from.
+type configError struct {
+	msg   string
+	cause error
+}
+
+func (e *configError) Error() string   { return ErrConfig.Error() + ": " + e.msg }
+func (e *configError) Unwrap() []error { return []error{ErrConfig, e.cause} }
 
 // Deploy registers the stack's resources.
 func (p *Plan) Deploy(ctx *pulumi.Context) error {
@@ -276,7 +291,7 @@ func (d *deployment) gateway(network *securenetwork.SecureNetwork, endpoints []*
 	for loc, rn := range network.Regions {
 		vnets[loc] = rn.VirtualNetworkID
 	}
-	gw, err := aiendpoint.NewGateway(d.ctx, cfg.NamePrefix+"-gateway",
+	gw, err := aiendpoint.NewAIGateway(d.ctx, cfg.NamePrefix+"-gateway",
 		d.plan.gatewayFor(d.primaryAI().Name, primary.SubnetIDs[securenetwork.SubnetAPIM], endpoints, logs.ID().ToStringOutput(), vnets), d.comp)
 	if err != nil {
 		return err
