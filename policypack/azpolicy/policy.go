@@ -212,6 +212,7 @@ type Result struct {
 // the policy does not apply. It is rendered on demand, so that evaluating many
 // compliant resources costs no formatting.
 func (r Result) Reason() string {
+	v := r.v // explain's pointer escapes: only the verdict is copied to the heap, not the result
 	switch {
 	case r.Outcome == Disabled:
 		return "the effect is Disabled"
@@ -223,12 +224,12 @@ func (r Result) Reason() string {
 		return r.text
 	case !r.hasV || r.v.at == nil:
 		return "no condition decided" + r.note
-	case r.v.err != nil:
-		return explain(&r.v) + " (Azure Policy: an evaluation error is an implicit deny)" + r.note
-	case r.v.t == triUnknown:
-		return explain(&r.v) + " (a value unknown at preview decides)" + r.note
+	case v.err != nil:
+		return explain(&v) + " (Azure Policy: an evaluation error is an implicit deny)" + r.note
+	case v.t == triUnknown:
+		return explain(&v) + " (a value unknown at preview decides)" + r.note
 	}
-	return explain(&r.v) + r.note
+	return explain(&v) + r.note
 }
 
 // Matched reports whether the if condition was true.

@@ -92,33 +92,9 @@ func assignmentLabel(a *azpolicy.Assignment) string {
 }
 
 // evaluateStack converts the stack's resources the assessment reads and
-// evaluates each, on every core, the findings in the stack's order.
+// evaluates each, both on every core, the findings in the stack's order.
 func evaluateStack(ctx *Context, s *Stack, as *azpolicy.Assessment) []Finding {
-	h := readHierarchy(ctx, s)
-	rgs := resourceGroups(s)
-	var list []armResource
-	byType := map[string][]*azpolicy.Resource{}
-	for _, r := range s.Resources {
-		a, ok := toARM(r, h)
-		if !ok {
-			continue
-		}
-		lt := strings.ToLower(a.res.Type())
-		byType[lt] = append(byType[lt], a.res)
-		if as.AppliesToType(a.res.Type()) {
-			list = append(list, a)
-		}
-	}
-	now := time.Now()
-	rel := related(byType)
-	for i := range list {
-		a := &list[i]
-		a.at.Now = now
-		a.ctx.Related = rel
-		if g, ok := a.r.Get("resourceGroupName").Str(); ok {
-			a.ctx.ResourceGroup = rgs[strings.ToLower(g)]
-		}
-	}
+	list := convertStack(ctx, s, as)
 	labels := policyLabels(as)
 	return inOrder(len(list), func(i int, out []Finding) []Finding {
 		a := &list[i]
@@ -132,25 +108,83 @@ func evaluateStack(ctx *Context, s *Stack, as *azpolicy.Assessment) []Finding {
 	})
 }
 
-// inOrder calls each(i, out) for i in [0, n) on every core, in chunks, and
-// returns what the calls appended in the order of i, as a loop would.
-func inOrder(n int, each func(i int, out []Finding) []Finding) []Finding {
-	const chunk = 64
-	parts := make([][]Finding, (n+chunk-1)/chunk)
+// convertStack converts the stack's resources (on every core) and returns, in
+// the stack's order, those of a type a policy of the assessment reads, with
+// their context: the clock, the related resources (every converted one) and
+// the resource group.
+func convertStack(ctx *Context, s *Stack, as *azpolicy.Assessment) []armResource {
+	h := readHierarchy(ctx, s)
+	conv := make([]armResource, len(s.Resources))
+	onCores(chunks(len(conv)), func(k int) {
+		for i := k * chunk; i < min(len(conv), (k+1)*chunk); i++ {
+			if a, ok := toARM(s.Resources[i], h); ok {
+				conv[i] = a
+			}
+		}
+	})
+	rgs := resourceGroups(s)
+	byType := map[string][]*azpolicy.Resource{}
+	applies := map[string]bool{}
+	var list []armResource
+	for _, a := range conv {
+		if a.res == nil {
+			continue
+		}
+		t := a.res.Type()
+		lt := strings.ToLower(t)
+		byType[lt] = append(byType[lt], a.res)
+		ok, seen := applies[lt]
+		if !seen {
+			ok = as.AppliesToType(t)
+			applies[lt] = ok
+		}
+		if ok {
+			list = append(list, a)
+		}
+	}
+	now := time.Now()
+	rel := related(byType)
+	for i := range list {
+		a := &list[i]
+		a.at.Now = now
+		a.ctx.Related = rel
+		if g, ok := a.r.Get("resourceGroupName").Str(); ok {
+			a.ctx.ResourceGroup = rgs[strings.ToLower(g)]
+		}
+	}
+	return list
+}
+
+// chunk is how many resources a core takes at a time.
+const chunk = 64
+
+func chunks(n int) int { return (n + chunk - 1) / chunk }
+
+// onCores calls each(k) for every k in [0, n), on every core.
+func onCores(n int, each func(k int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := int(next.Add(1) - 1); k < len(parts); k = int(next.Add(1) - 1) {
-				for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
-					parts[k] = each(i, parts[k])
-				}
+			for k := int(next.Add(1) - 1); k < n; k = int(next.Add(1) - 1) {
+				each(k)
 			}
 		}()
 	}
 	wg.Wait()
+}
+
+// inOrder calls each(i, out) for i in [0, n) on every core, in chunks, and
+// returns what the calls appended in the order of i, as a loop would.
+func inOrder(n int, each func(i int, out []Finding) []Finding) []Finding {
+	parts := make([][]Finding, chunks(n))
+	onCores(len(parts), func(k int) {
+		for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
+			parts[k] = each(i, parts[k])
+		}
+	})
 	total := 0
 	for _, p := range parts {
 		total += len(p)
