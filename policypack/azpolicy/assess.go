@@ -138,6 +138,7 @@ type Verdict struct {
 // non-compliant verdict is then CannotVerify, saying so.
 func (as *Assessment) Evaluate(res *Resource, at Placement, ctx *Context, fn func(Verdict)) {
 	w := placeOf(at.ID, at.Containers)
+	s := &state{}
 	for _, t := range as.forType(res.lowerType()) {
 		a := t.a
 		cov := a.coverage(&w)
@@ -145,7 +146,7 @@ func (as *Assessment) Evaluate(res *Resource, at Placement, ctx *Context, fn fun
 			continue
 		}
 		for _, p := range t.policies {
-			v := Verdict{Assessed: a, Policy: p, Result: p.Evaluate(res, ctx)}
+			v := Verdict{Assessed: a, Policy: p, Result: p.evaluate(res, ctx, s)}
 			if v.Result.Outcome == NonCompliant || v.Result.Outcome == ImplicitDeny {
 				as.exempt(&v, &w, at.Now)
 				if cov == triUnknown && v.Exemption == nil {

@@ -236,7 +236,11 @@ func (r Result) Reason() string {
 func (r Result) Matched() bool { return r.Outcome == NonCompliant }
 
 // Evaluate evaluates the policy against a resource.
-func (p *Policy) Evaluate(res *Resource, ctx *Context) Result {
+func (p *Policy) Evaluate(res *Resource, ctx *Context) Result { return p.evaluate(res, ctx, nil) }
+
+// evaluate is Evaluate with a state to reuse (nil: a new one), so that many
+// policies evaluated on a resource allocate one state; nothing keeps it.
+func (p *Policy) evaluate(res *Resource, ctx *Context, s *state) Result {
 	out := Result{Policy: p, Effect: p.Effect}
 	switch {
 	case p.Effect == EffectDisabled:
@@ -249,7 +253,10 @@ func (p *Policy) Evaluate(res *Resource, ctx *Context) Result {
 		out.Outcome, out.resource = NotApplicable, res.Type()
 		return out
 	}
-	s := &state{res: res, fnRes: res, ctx: ctx, pol: p, params: p.Parameters}
+	if s == nil {
+		s = &state{}
+	}
+	*s = state{res: res, fnRes: res, ctx: ctx, pol: p, params: p.Parameters, scopes: s.scopes[:0]}
 	v := p.ifCond.eval(s)
 	out.setVerdict(&v)
 	switch {
