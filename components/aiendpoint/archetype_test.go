@@ -20,7 +20,7 @@ func TestUserNamedArchetypes(t *testing.T) {
 		if _, err := NewRegionalAIEndpoint(ctx, "web", args); err != nil {
 			return err
 		}
-		_, err := NewGateway(ctx, "gw", gw)
+		_, err := NewAIGateway(ctx, "gw", gw)
 		return err
 	})
 	acct := rec.Named(t, cognitiveservices.AccountType, "web-account")

@@ -21,12 +21,12 @@ func BenchmarkNewRegionalAIEndpoint(b *testing.B) {
 	}
 }
 
-// BenchmarkNewGateway measures a gateway over three regions under mocks.
-func BenchmarkNewGateway(b *testing.B) {
+// BenchmarkNewAIGateway measures a gateway over three regions under mocks.
+func BenchmarkNewAIGateway(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := pulumitest.Run(func(ctx *pulumi.Context) error {
-			_, err := NewGateway(ctx, "gw", validGatewayArgs("eastus", "swedencentral", "westus3"))
+			_, err := NewAIGateway(ctx, "gw", validGatewayArgs("eastus", "swedencentral", "westus3"))
 			return err
 		}, pulumitest.WithOutputs(azureOutputs)); err != nil {
 			b.Fatal(err)

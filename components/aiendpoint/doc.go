@@ -38,7 +38,7 @@
 //
 // Global and data-zone deployment types already route requests across regions:
 // a gateway over endpoints that have only such deployments adds nothing for
-// regional redundancy, and NewGateway refuses it unless AllowGlobalOnly is set.
+// regional redundancy, and NewAIGateway refuses it unless AllowGlobalOnly is set.
 //
 // In Internal mode nothing registers the gateway's host name, so the component
 // creates the private DNS zone "<ServiceName>.azure-api.net" with the gateway's

@@ -8,14 +8,20 @@ import (
 
 	"github.com/aiready/aiready/azure/cognitiveservices"
 	"github.com/aiready/aiready/internal/conventions"
+	"github.com/aiready/aiready/internal/outputmap"
 	"github.com/aiready/aiready/internal/tags"
 	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// RegionalAIEndpointTypeToken is the type token of RegionalAIEndpoint.
+const RegionalAIEndpointTypeToken = "aiready:ai:RegionalAIEndpoint"
+
 // RegionalAIEndpointType is the type token of RegionalAIEndpoint.
-const RegionalAIEndpointType = "aiready:ai:RegionalAIEndpoint"
+//
+// Deprecated: use RegionalAIEndpointTypeToken, named like every component's token.
+const RegionalAIEndpointType = RegionalAIEndpointTypeToken
 
 // privateLinkGroupID is the private link sub-resource of an AI services account.
 const privateLinkGroupID = "account"
@@ -110,7 +116,7 @@ func NewRegionalAIEndpoint(ctx *pulumi.Context, name string, args *RegionalAIEnd
 		deployments[i] = d.withDefaults(cat)
 	}
 	comp := &RegionalAIEndpoint{region: args.Location, deployments: deployments}
-	if err := ctx.RegisterComponentResourceV2(RegionalAIEndpointType, name, endpointSummary(args, deployments), comp, opts...); err != nil {
+	if err := ctx.RegisterComponentResourceV2(RegionalAIEndpointTypeToken, name, endpointSummary(args, deployments), comp, opts...); err != nil {
 		return nil, fmt.Errorf("RegionalAIEndpoint %q: %w", name, err)
 	}
 	b := &endpointBuilder{ctx: ctx, name: name, args: args, comp: comp, deployments: deployments,
@@ -118,15 +124,7 @@ func NewRegionalAIEndpoint(ctx *pulumi.Context, name string, args *RegionalAIEnd
 	if err := b.build(); err != nil {
 		return nil, fmt.Errorf("RegionalAIEndpoint %q: %w", name, err)
 	}
-	if err := ctx.RegisterResourceOutputs(comp, pulumi.Map{
-		"accountId":         comp.AccountID,
-		"accountName":       comp.AccountName,
-		"endpoint":          comp.Endpoint,
-		"principalId":       comp.PrincipalID,
-		"deploymentNames":   comp.DeploymentNames,
-		"location":          comp.Location,
-		"privateEndpointId": comp.PrivateEndpointID,
-	}); err != nil {
+	if err := outputmap.Register(ctx, comp); err != nil {
 		return nil, fmt.Errorf("RegionalAIEndpoint %q: %w", name, err)
 	}
 	return comp, nil

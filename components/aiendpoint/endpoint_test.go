@@ -20,7 +20,7 @@ func TestEndpointTreeAndCorpSecurity(t *testing.T) {
 		_, err := NewRegionalAIEndpoint(ctx, "ai-eastus", validEndpointArgs("eastus"))
 		return err
 	})
-	comp := component(t, rec, RegionalAIEndpointType, "ai-eastus")
+	comp := component(t, rec, RegionalAIEndpointTypeToken, "ai-eastus")
 	want := []string{
 		cognitiveservices.AccountType + " ai-eastus-account",
 		cognitiveservices.DeploymentType + " ai-eastus-deployment-chat",

@@ -68,7 +68,7 @@ func ExampleNewRegionalAIEndpoint() {
 		fmt.Println(err)
 		return
 	}
-	printTree(rec, aiendpoint.RegionalAIEndpointType, "ai-eastus")
+	printTree(rec, aiendpoint.RegionalAIEndpointTypeToken, "ai-eastus")
 	// Output:
 	// eastus [Standard]
 	// azure-native:cognitiveservices/v20241001:Account ai-eastus-account
@@ -93,7 +93,7 @@ func ExampleRegionalAIEndpointArgs_Validate() {
 
 // Two regional endpoints behind a production gateway: East US first (priority 1),
 // Sweden Central when East US is throttled or failing (priority 2).
-func ExampleNewGateway() {
+func ExampleNewAIGateway() {
 	rec, err := pulumitest.Run(func(ctx *pulumi.Context) error {
 		primary, err := aiendpoint.NewRegionalAIEndpoint(ctx, "ai-eastus", endpointArgs("eastus"))
 		if err != nil {
@@ -103,7 +103,7 @@ func ExampleNewGateway() {
 		if err != nil {
 			return err
 		}
-		_, err = aiendpoint.NewGateway(ctx, "gateway", &aiendpoint.GatewayArgs{
+		_, err = aiendpoint.NewAIGateway(ctx, "gateway", &aiendpoint.GatewayArgs{
 			ResourceGroupName:       pulumi.String("rg-ai-gateway"),
 			Location:                "eastus",
 			Archetype:               aiendpoint.ArchetypeCorp,
@@ -123,7 +123,7 @@ func ExampleNewGateway() {
 		fmt.Println(err)
 		return
 	}
-	printTree(rec, aiendpoint.GatewayType, "gateway")
+	printTree(rec, aiendpoint.AIGatewayTypeToken, "gateway")
 	// Output:
 	// azure-native:apimanagement/v20240501:Api gateway-api
 	// azure-native:apimanagement/v20240501:ApiManagementService gateway-apim

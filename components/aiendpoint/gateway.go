@@ -5,14 +5,20 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/azure/apimanagement"
+	"github.com/aiready/aiready/internal/outputmap"
 	"github.com/aiready/aiready/internal/tags"
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// AIGatewayTypeToken is the type token of the AIGateway component (Gateway).
+const AIGatewayTypeToken = "aiready:ai:AIGateway"
+
 // GatewayType is the type token of Gateway.
-const GatewayType = "aiready:ai:AIGateway"
+//
+// Deprecated: use AIGatewayTypeToken, named like every component's token.
+const GatewayType = AIGatewayTypeToken
 
 // CognitiveServicesOpenAIUserRoleID is the built-in role "Cognitive Services
 // OpenAI User": call the inference APIs of an Azure OpenAI account.
@@ -69,15 +75,22 @@ type Gateway struct {
 	PoolBackendName string
 }
 
-// NewGateway validates args and builds the gateway. It fails before registering
-// anything when the arguments are invalid (see GatewayArgs.Validate), among them a
-// gateway over endpoints that serve only global deployment types.
+// NewGateway builds the AIGateway component.
+//
+// Deprecated: use NewAIGateway, named like every component's constructor.
 func NewGateway(ctx *pulumi.Context, name string, args *GatewayArgs, opts ...pulumi.ResourceOption) (*Gateway, error) {
+	return NewAIGateway(ctx, name, args, opts...)
+}
+
+// NewAIGateway validates args and builds the AIGateway component. It fails before
+// registering anything when the arguments are invalid (see GatewayArgs.Validate),
+// among them a gateway over endpoints that serve only global deployment types.
+func NewAIGateway(ctx *pulumi.Context, name string, args *GatewayArgs, opts ...pulumi.ResourceOption) (*Gateway, error) {
 	if err := args.Validate(); err != nil {
 		return nil, fmt.Errorf("Gateway %q: %w", name, err)
 	}
 	comp := &Gateway{PoolBackendName: poolBackendName}
-	if err := ctx.RegisterComponentResourceV2(GatewayType, name, gatewaySummary(args), comp, opts...); err != nil {
+	if err := ctx.RegisterComponentResourceV2(AIGatewayTypeToken, name, gatewaySummary(args), comp, opts...); err != nil {
 		return nil, fmt.Errorf("Gateway %q: %w", name, err)
 	}
 	b := &gatewayBuilder{ctx: ctx, name: name, args: args, comp: comp,
@@ -85,16 +98,7 @@ func NewGateway(ctx *pulumi.Context, name string, args *GatewayArgs, opts ...pul
 	if err := b.build(); err != nil {
 		return nil, fmt.Errorf("Gateway %q: %w", name, err)
 	}
-	if err := ctx.RegisterResourceOutputs(comp, pulumi.Map{
-		"serviceId":          comp.ServiceID,
-		"serviceName":        comp.ServiceName,
-		"gatewayUrl":         comp.GatewayURL,
-		"openAiEndpoint":     comp.OpenAIEndpoint,
-		"principalId":        comp.PrincipalID,
-		"privateIpAddresses": comp.PrivateIPAddresses,
-		"poolBackendId":      comp.PoolBackendID,
-		"backendIds":         comp.BackendIDs,
-	}); err != nil {
+	if err := outputmap.Register(ctx, comp); err != nil {
 		return nil, fmt.Errorf("Gateway %q: %w", name, err)
 	}
 	return comp, nil

@@ -93,7 +93,7 @@ type GatewayArgs struct {
 
 	// AllowGlobalOnly builds the gateway even when every member has only global or
 	// data-zone deployment types, which route across regions on their own. Default
-	// false: NewGateway refuses such a gateway.
+	// false: NewAIGateway refuses such a gateway.
 	AllowGlobalOnly bool
 
 	// CircuitBreaker sets the members' circuit breaker. Optional; zero values take
@@ -157,7 +157,7 @@ type CircuitBreaker struct {
 }
 
 // Validate checks the arguments without registering anything and returns every
-// problem found, each naming the field, the value and the fix. NewGateway calls it
+// problem found, each naming the field, the value and the fix. NewAIGateway calls it
 // first; stacks call it to check a whole configuration up front.
 func (a *GatewayArgs) Validate() error {
 	if a == nil {

@@ -24,10 +24,10 @@ func TestGatewayTwoRegions(t *testing.T) {
 	args.Members[1].Priority = 2
 	args.Members[1].Weight = 100
 	rec := runOK(t, func(ctx *pulumi.Context) error {
-		_, err := NewGateway(ctx, "gw", args)
+		_, err := NewAIGateway(ctx, "gw", args)
 		return err
 	})
-	comp := component(t, rec, GatewayType, "gw")
+	comp := component(t, rec, AIGatewayTypeToken, "gw")
 	want := []string{
 		apimanagement.ApiManagementServiceType + " gw-apim",
 		diagnosticSettingType + " gw-diagnostics",
@@ -106,7 +106,7 @@ func TestGatewayThreeRegionsOnlineProduction(t *testing.T) {
 	args.Members[2].Priority, args.Members[2].Weight = 2, 0
 	args.CircuitBreaker = CircuitBreaker{FailureCount: 3, FailureWindow: 30 * time.Second, TripDuration: 90 * time.Second}
 	rec := runOK(t, func(ctx *pulumi.Context) error {
-		_, err := NewGateway(ctx, "gw", args)
+		_, err := NewAIGateway(ctx, "gw", args)
 		return err
 	})
 	svc := rec.Named(t, apimanagement.ApiManagementServiceType, "gw-apim")
@@ -124,7 +124,7 @@ func TestGatewayThreeRegionsOnlineProduction(t *testing.T) {
 	wantString(t, pip, "publicIPAllocationMethod", "Static")
 	wantString(t, pip, "dnsSettings.domainNameLabel", "contoso-ai-gateway")
 	wantString(t, pip, "zones[0]", "1")
-	comp := component(t, rec, GatewayType, "gw")
+	comp := component(t, rec, AIGatewayTypeToken, "gw")
 	if pip.Parent != comp.URN {
 		t.Error("the public IP is not a child of the gateway")
 	}
@@ -147,7 +147,7 @@ func TestGatewayWithExistingPublicIP(t *testing.T) {
 	args.PublicIPAddressID = pulumi.String(pipID)
 	args.Archetype = ArchetypeOnline
 	rec := runOK(t, func(ctx *pulumi.Context) error {
-		_, err := NewGateway(ctx, "gw", args)
+		_, err := NewAIGateway(ctx, "gw", args)
 		return err
 	})
 	if n := rec.Count(publicIPType); n != 0 {
@@ -332,7 +332,7 @@ func TestGatewayOverEndpoints(t *testing.T) {
 		}
 		args := validGatewayArgs()
 		args.Members = members
-		_, err := NewGateway(ctx, "gw", args)
+		_, err := NewAIGateway(ctx, "gw", args)
 		return err
 	})
 	for _, region := range []string{"eastus", "swedencentral"} {
@@ -354,7 +354,7 @@ func TestGatewayOutputs(t *testing.T) {
 	var ips []string
 	var backends map[string]string
 	rec := runOK(t, func(ctx *pulumi.Context) error {
-		gw, err := NewGateway(ctx, "gw", validGatewayArgs("eastus", "swedencentral"))
+		gw, err := NewAIGateway(ctx, "gw", validGatewayArgs("eastus", "swedencentral"))
 		if err != nil {
 			return err
 		}
@@ -393,7 +393,7 @@ func TestGatewayGlobalOnly(t *testing.T) {
 		return a
 	}
 	wantRejected(t, func(ctx *pulumi.Context) error {
-		_, err := NewGateway(ctx, "gw", global())
+		_, err := NewAIGateway(ctx, "gw", global())
 		return err
 	}, `Gateway "gw": Members: every member has only global or data-zone deployment types (eastus: GlobalStandard; swedencentral: DataZoneStandard, GlobalProvisionedManaged); these deployments already route requests across regions with available capacity, so a gateway adds nothing for regional redundancy: drop the gateway, deploy a regional type (ProvisionedManaged, Standard), or set AllowGlobalOnly to build it anyway`)
 
@@ -401,7 +401,7 @@ func TestGatewayGlobalOnly(t *testing.T) {
 		args := global()
 		args.AllowGlobalOnly = true
 		rec := runOK(t, func(ctx *pulumi.Context) error {
-			_, err := NewGateway(ctx, "gw", args)
+			_, err := NewAIGateway(ctx, "gw", args)
 			return err
 		})
 		rec.Named(t, apimanagement.DeploymentType, "gw-pool")
@@ -559,7 +559,7 @@ func TestGatewayRejectsBadInput(t *testing.T) {
 			args := validGatewayArgs("eastus", "swedencentral")
 			c.change(args)
 			wantRejected(t, func(ctx *pulumi.Context) error {
-				_, err := NewGateway(ctx, "gw", args)
+				_, err := NewAIGateway(ctx, "gw", args)
 				return err
 			}, `Gateway "gw": `+c.want)
 		})
@@ -602,7 +602,7 @@ const (
 func TestGatewayPrivateDNS(t *testing.T) {
 	t.Run("default: the gateway's network", func(t *testing.T) {
 		rec := runOK(t, func(ctx *pulumi.Context) error {
-			_, err := NewGateway(ctx, "gw", validGatewayArgs("eastus", "swedencentral"))
+			_, err := NewAIGateway(ctx, "gw", validGatewayArgs("eastus", "swedencentral"))
 			return err
 		})
 		zone := rec.Named(t, privateZoneType, "gw-dns")
@@ -638,7 +638,7 @@ func TestGatewayPrivateDNS(t *testing.T) {
 			VirtualNetworkIDs: map[string]pulumi.StringInput{"eastus": pulumi.String(vnet("eastus")), "swedencentral": pulumi.String(vnet("swedencentral")), "hub": pulumi.String(vnet("hub"))},
 		}
 		rec := runOK(t, func(ctx *pulumi.Context) error {
-			_, err := NewGateway(ctx, "gw", args)
+			_, err := NewAIGateway(ctx, "gw", args)
 			return err
 		})
 		wantString(t, rec.Named(t, privateZoneType, "gw-dns"), "resourceGroupName", "rg-dns")
@@ -656,7 +656,7 @@ func TestGatewayPrivateDNS(t *testing.T) {
 		args := validGatewayArgs("eastus", "swedencentral")
 		args.Archetype = ArchetypeOnline
 		rec := runOK(t, func(ctx *pulumi.Context) error {
-			_, err := NewGateway(ctx, "gw", args)
+			_, err := NewAIGateway(ctx, "gw", args)
 			return err
 		})
 		for _, typ := range []string{privateZoneType, recordSetType, zoneLinkType} {

@@ -31,7 +31,7 @@ func TestEmittedInputsMatchTheSchema(t *testing.T) {
 		args := validGatewayArgs()
 		args.Archetype = ArchetypeOnline
 		args.Members = members
-		_, err := NewGateway(ctx, "gw", args)
+		_, err := NewAIGateway(ctx, "gw", args)
 		return err
 	})
 	checked := 0

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/azure/management"
+	"github.com/aiready/aiready/internal/outputmap"
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi-azuread/sdk/v5/go/azuread"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -70,7 +71,7 @@ func New(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOp
 		return nil, fmt.Errorf("ManagementGroupHierarchy %q: %w", name, err)
 	}
 	h := &ManagementGroupHierarchy{args: *args, resources: map[string]*management.ManagementGroup{}}
-	if err := ctx.RegisterComponentResource(TypeToken, name, h, opts...); err != nil {
+	if err := ctx.RegisterComponentResourceV2(TypeToken, name, summary(args), h, opts...); err != nil {
 		return nil, fmt.Errorf("ManagementGroupHierarchy %q: registering the component: %w", name, err)
 	}
 	parent := pulumi.Parent(h)
@@ -119,13 +120,8 @@ func New(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOp
 	h.Archetypes = archetypes.ToStringMapOutput()
 	h.AccessGroups = access.ToStringMapMapOutput()
 	h.Subscriptions = subscriptions.ToStringMapOutput()
-	if err := ctx.RegisterResourceOutputs(h, pulumi.Map{
-		"groupIds":      h.GroupIDs,
-		"archetypes":    h.Archetypes,
-		"accessGroups":  h.AccessGroups,
-		"subscriptions": h.Subscriptions,
-	}); err != nil {
-		return nil, fmt.Errorf("ManagementGroupHierarchy %q: registering outputs: %w", name, err)
+	if err := outputmap.Register(ctx, h); err != nil {
+		return nil, fmt.Errorf("ManagementGroupHierarchy %q: %w", name, err)
 	}
 	return h, nil
 }
@@ -201,4 +197,24 @@ func (h *ManagementGroupHierarchy) access(ctx *pulumi.Context, name string, g Gr
 		roles[r.role] = objectID
 	}
 	return roles, nil
+}
+
+// summary is what the component registers as its inputs (the Pulumi console and
+// the engine's state show them): the parent and each group's place in the tree.
+func summary(a *Args) pulumi.Map {
+	groups := pulumi.Array{}
+	for _, g := range a.Groups {
+		groups = append(groups, pulumi.Map{
+			"id":            pulumi.String(g.ID),
+			"displayName":   pulumi.String(g.DisplayName),
+			"parent":        pulumi.String(g.Parent),
+			"archetype":     pulumi.String(g.Archetype),
+			"adopt":         pulumi.Bool(g.Adopt),
+			"subscriptions": pulumi.ToStringArray(g.Subscriptions),
+		})
+	}
+	return pulumi.Map{
+		"parentId": pulumi.String(a.ParentID),
+		"groups":   groups,
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/aiready/aiready/internal/conventions"
+	"github.com/aiready/aiready/internal/outputmap"
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -43,7 +44,7 @@ func New(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOp
 		return nil, fmt.Errorf("AIPolicyBaseline %q: %w", name, err)
 	}
 	b := &AIPolicyBaseline{plan: plan}
-	if err := ctx.RegisterComponentResource(TypeToken, name, b, opts...); err != nil {
+	if err := ctx.RegisterComponentResourceV2(TypeToken, name, summary(plan), b, opts...); err != nil {
 		return nil, fmt.Errorf("AIPolicyBaseline %q: registering the component: %w", name, err)
 	}
 	r := &registrar{ctx: ctx, name: name, plan: plan, b: b, location: args.Location, definitions: map[string]pulumi.Resource{}}
@@ -67,11 +68,8 @@ func New(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOp
 	}
 	b.AssignmentIDs = ids.ToStringMapOutput()
 	b.IdentityPrincipalIDs = principals.ToStringMapOutput()
-	if err := ctx.RegisterResourceOutputs(b, pulumi.Map{
-		"assignmentIds":        b.AssignmentIDs,
-		"identityPrincipalIds": b.IdentityPrincipalIDs,
-	}); err != nil {
-		return nil, fmt.Errorf("AIPolicyBaseline %q: registering outputs: %w", name, err)
+	if err := outputmap.Register(ctx, b); err != nil {
+		return nil, fmt.Errorf("AIPolicyBaseline %q: %w", name, err)
 	}
 	return b, nil
 }
@@ -276,4 +274,30 @@ func parameterDefinitions(params map[string]any) authorization.ParameterDefiniti
 		out[name] = v
 	}
 	return out
+}
+
+// summary is what the component registers as its inputs (the Pulumi console and
+// the engine's state show them): where the baseline applies and what it assigns.
+func summary(p *Plan) pulumi.Map {
+	assignments := pulumi.Array{}
+	for _, a := range p.Assignments {
+		assignments = append(assignments, pulumi.Map{
+			"name":               pulumi.String(a.Assignment.Name),
+			"policyDefinitionId": pulumi.String(a.PolicyDefinitionID),
+			"enforcementMode":    pulumi.String(a.EnforcementMode),
+			"identity":           pulumi.Bool(a.Identity),
+		})
+	}
+	skipped := pulumi.StringArray{}
+	for _, s := range p.Skipped {
+		skipped = append(skipped, pulumi.String(s.Name))
+	}
+	return pulumi.Map{
+		"managementGroupId": pulumi.String(p.ManagementGroupID),
+		"archetype":         pulumi.String(p.Archetype),
+		"level":             pulumi.String(p.Level),
+		"parentArchetype":   pulumi.String(p.ParentArchetype),
+		"assignments":       assignments,
+		"skipped":           skipped,
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aiready/aiready/azure/machinelearningservices"
 	"github.com/aiready/aiready/azure/search"
+	"github.com/aiready/aiready/internal/outputmap"
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -175,24 +176,8 @@ func (b *builder) storageOutputs(accounts []*account) {
 // registerOutputs registers the component's outputs.
 func (b *builder) registerOutputs() error {
 	c := b.comp
-	if err := b.ctx.RegisterResourceOutputs(c, pulumi.Map{
-		"storageAccountIds":   c.StorageAccountIDs,
-		"storageAccountNames": c.StorageAccountNames,
-		"blobEndpoints":       c.BlobEndpoints,
-		"containerNames":      c.ContainerNames,
-		"searchServiceIds":    c.SearchServiceIDs,
-		"searchServiceNames":  c.SearchServiceNames,
-		"searchEndpoints":     c.SearchEndpoints,
-		"searchPrincipalIds":  c.SearchPrincipalIDs,
-		"registryId":          c.RegistryID,
-		"registryName":        c.RegistryName,
-		"keyVaultId":          c.KeyVaultID,
-		"keyVaultUri":         c.KeyVaultURI,
-		"coLocation":          c.CoLocation,
-		"crossRegionReason":   c.CrossRegionReason,
-		"replication":         c.Replication,
-	}); err != nil {
-		return b.wrap("registering outputs", err)
+	if err := outputmap.Register(b.ctx, c); err != nil {
+		return fmt.Errorf("%s %q: %w", ComponentName, b.name, err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package securenetwork
 import (
 	"fmt"
 
+	"github.com/aiready/aiready/internal/outputmap"
 	"github.com/aiready/aiready/internal/tags"
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -193,18 +194,8 @@ func (b *builder) build() error {
 	if planID != nil {
 		c.DDoSProtectionPlanID = planID.ToStringOutput()
 	}
-	if err := b.ctx.RegisterResourceOutputs(c, pulumi.Map{
-		"virtualNetworkIds":       c.VirtualNetworkIDs,
-		"subnetIds":               c.SubnetIDs,
-		"networkSecurityGroupIds": c.NetworkSecurityGroupIDs,
-		"privateDnsZoneIds":       c.PrivateDNSZoneIDs,
-		"bastionIds":              c.BastionIDs,
-		"jumpboxIds":              c.JumpboxIDs,
-		"jumpboxPrincipalIds":     c.JumpboxPrincipalIDs,
-		"gatewayIds":              c.GatewayIDs,
-		"ddosProtectionPlanId":    c.DDoSProtectionPlanID,
-	}); err != nil {
-		return fmt.Errorf("%s %q: registering outputs: %w", pkg, b.name, err)
+	if err := outputmap.Register(b.ctx, c); err != nil {
+		return fmt.Errorf("%s %q: %w", pkg, b.name, err)
 	}
 	return nil
 }

@@ -68,7 +68,7 @@ func endpointArgs() *aiendpoint.RegionalAIEndpointArgs {
 // TestEndpointIsTheLibrarys constructs an endpoint through the provider and through
 // aiendpoint.NewRegionalAIEndpoint.
 func TestEndpointIsTheLibrarys(t *testing.T) {
-	got, err := constructtest.Provider(t, aiendpoint.RegionalAIEndpointType, "ai-eastus", endpoint)
+	got, err := constructtest.Provider(t, aiendpoint.RegionalAIEndpointTypeToken, "ai-eastus", endpoint)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestEndpointErrorsNameTheInputs(t *testing.T) {
 		if inputs == endpoint {
 			t.Fatalf("the case %q changes nothing", c.to)
 		}
-		got, err := constructtest.Provider(t, aiendpoint.RegionalAIEndpointType, "ai", inputs)
+		got, err := constructtest.Provider(t, aiendpoint.RegionalAIEndpointTypeToken, "ai", inputs)
 		t.Logf("%s: %v", c.to, err)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want it to contain %q", c.to, err, c.want)
@@ -129,14 +129,14 @@ func gatewayArgs() *aiendpoint.GatewayArgs {
 }
 
 // TestGatewayIsTheLibrarys constructs a gateway through the provider and through
-// aiendpoint.NewGateway, durations given in seconds.
+// aiendpoint.NewAIGateway, durations given in seconds.
 func TestGatewayIsTheLibrarys(t *testing.T) {
-	got, err := constructtest.Provider(t, aiendpoint.GatewayType, "gateway", gateway)
+	got, err := constructtest.Provider(t, aiendpoint.AIGatewayTypeToken, "gateway", gateway)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want, err := constructtest.Library(t, func(ctx *pulumi.Context) error {
-		_, err := aiendpoint.NewGateway(ctx, "gateway", gatewayArgs())
+		_, err := aiendpoint.NewAIGateway(ctx, "gateway", gatewayArgs())
 		return err
 	})
 	if err != nil {
@@ -152,7 +152,7 @@ func TestGatewayErrorsNameTheInputs(t *testing.T) {
 		{`"publisherEmail": "ai-platform@contoso.example"`, `"publisherEmail": "nobody"`, `publisherEmail`},
 	} {
 		inputs := strings.Replace(gateway, c.from, c.to, 1)
-		got, err := constructtest.Provider(t, aiendpoint.GatewayType, "gateway", inputs)
+		got, err := constructtest.Provider(t, aiendpoint.AIGatewayTypeToken, "gateway", inputs)
 		t.Logf("%s: %v", c.to, err)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want it to contain %q", c.to, err, c.want)

@@ -109,9 +109,9 @@ func (g *AIGateway) Annotate(an infer.Annotator) {
 	mirror.Describe(an, g, nil)
 }
 
-// NewAIGateway builds the component with aiendpoint.NewGateway.
+// NewAIGateway builds the component with aiendpoint.NewAIGateway.
 func NewAIGateway(ctx *pulumi.Context, name string, args AIGatewayArgs, opts ...pulumi.ResourceOption) (*AIGateway, error) {
 	return mirror.Construct[AIGateway](args, func(la *aiendpoint.GatewayArgs) (*aiendpoint.Gateway, error) {
-		return aiendpoint.NewGateway(ctx, name, la, opts...)
+		return aiendpoint.NewAIGateway(ctx, name, la, opts...)
 	})
 }

@@ -141,7 +141,7 @@ export class AIGateway extends pulumi.ComponentResource {
  */
 export interface AIGatewayArgs {
     /**
-     * allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewGateway refuses such a gateway.
+     * allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewAIGateway refuses such a gateway.
      */
     allowGlobalOnly?: boolean;
     /**

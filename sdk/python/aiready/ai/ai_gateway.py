@@ -53,7 +53,7 @@ class AIGatewayArgs:
         :param pulumi.Input[_builtins.str] resource_group_name: resourceGroupName is the resource group of the service. Required.
         :param _builtins.str service_name: serviceName is the globally unique service name (<name>.azure-api.net): 1-50 letters, digits and hyphens, starting with a letter. Required.
         :param pulumi.Input[_builtins.str] subnet_id: subnetId is the subnet the service is injected into (SecureNetwork's gateway subnet, with the NSG rules API Management needs). Required.
-        :param _builtins.bool allow_global_only: allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewGateway refuses such a gateway.
+        :param _builtins.bool allow_global_only: allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewAIGateway refuses such a gateway.
         :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
         :param _builtins.int capacity: capacity is the number of units. Default 1; Developer has exactly 1; with zones, a multiple of the number of zones.
         :param pulumi.Input['CircuitBreakerArgs'] circuit_breaker: circuitBreaker sets the members' circuit breaker. Optional; zero values take the defaults.
@@ -202,7 +202,7 @@ class AIGatewayArgs:
     @pulumi.getter(name="allowGlobalOnly")
     def allow_global_only(self) -> Optional[_builtins.bool]:
         """
-        allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewGateway refuses such a gateway.
+        allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewAIGateway refuses such a gateway.
         """
         return pulumi.get(self, "allow_global_only")
 
@@ -388,7 +388,7 @@ class AIGateway(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param _builtins.bool allow_global_only: allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewGateway refuses such a gateway.
+        :param _builtins.bool allow_global_only: allowGlobalOnly builds the gateway even when every member has only global or data-zone deployment types, which route across regions on their own. Default false: NewAIGateway refuses such a gateway.
         :param _builtins.str archetype: archetype is "corp", "online", "dev" or "sandbox". Required. online injects the service in External mode (a public gateway endpoint); the others in Internal mode (reachable only from the network and its peers). A user-named archetype behaves as archetypeBase.
         :param pulumi.Input['Archetype'] archetype_base: archetypeBase is the built-in archetype a user-named archetype behaves as (corp, online, dev or sandbox). Required for a user-named archetype, empty for a built-in one.
         :param _builtins.int capacity: capacity is the number of units. Default 1; Developer has exactly 1; with zones, a multiple of the number of zones.
