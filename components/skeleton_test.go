@@ -31,16 +31,21 @@ type skeleton struct {
 
 func readSkeleton(t *testing.T, dir string) skeleton {
 	t.Helper()
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, dir, func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	fset := token.NewFileSet()
 	s := skeleton{consts: map[string]string{}, funcs: map[string]bool{}, calls: map[string]int{}}
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			s.read(f)
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
 		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.read(f)
 	}
 	return s
 }
