@@ -9,4 +9,11 @@
 //     a jumpbox, private DNS and hybrid connectivity.
 //   - aiendpoint: RegionalAIEndpoint and the API Management gateway across regions.
 //   - replication: AssetReplication, AI assets in a primary and a secondary region.
+//
+// Every package has the same skeleton (skeleton_test.go checks it): the type token
+// "aiready:<module>:<Component>" as TypeToken and the constructor New, or, in a
+// package with several components (aiendpoint), <Component>TypeToken and
+// New<Component>; registration with RegisterComponentResourceV2 and a summary of
+// the inputs; the outputs declared once, as the component struct's `pulumi:"..."`
+// fields, and registered from them (internal/outputmap).
 package components
