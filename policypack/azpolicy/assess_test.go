@@ -225,3 +225,35 @@ func TestEvaluateTypeIndexFollowsOnlyApplicable(t *testing.T) {
 		}
 	}
 }
+
+// Reasons are remembered per policy by what renders them: resources failing
+// alike get the same text, and one failing with another value (or an unknown
+// one, or through a count's member) its own.
+func TestReasonMemo(t *testing.T) {
+	p := mustBind(t, mustParse(t, definitionJSON(`{"anyOf": [{"field": "location", "notEquals": "eastus"},
+		{"count": {"value": ["app-*", "web-*"], "name": "p", "where": {"field": "name", "like": "[current('p')]"}}, "equals": 0}]}`, "")), nil)
+	reason := func(name, loc any) string {
+		return p.Evaluate(NewResource(map[string]any{"type": "Microsoft.Test/things", "name": name, "location": loc}), nil).Reason()
+	}
+	cases := []struct {
+		name, loc any
+		want      string
+	}{
+		{"app-1", "westus", `policyRule.if.anyOf[0]: field location = "westus" notEquals "eastus"`},
+		{"app-1", "northeurope", `policyRule.if.anyOf[0]: field location = "northeurope" notEquals "eastus"`},
+		{"app-1", Unknown, `policyRule.if.anyOf[0]: field location = <unknown> notEquals "eastus" (a value unknown at preview decides)`},
+		{"db-1", "eastus", `policyRule.if.anyOf[1]: count of value ["app-*","web-*"] where = 0 equals 0`},
+		{Unknown, "eastus", `policyRule.if.anyOf[1]: count of value ["app-*","web-*"] where = 0 equals 0; member 0 ("app-*") cannot be known: ` +
+			`policyRule.if.anyOf[1].count.where: field name = <unknown> like "app-*" (a value unknown at preview decides)`},
+	}
+	for range 2 {
+		for _, c := range cases {
+			if got := reason(c.name, c.loc); got != c.want {
+				t.Errorf("name %v, location %v: reason %q, want %q", c.name, c.loc, got, c.want)
+			}
+		}
+	}
+	if n := p.reasons.n.Load(); n != int32(len(cases)) {
+		t.Errorf("%d reasons remembered, want %d (one per distinct text)", n, len(cases))
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -29,6 +31,7 @@ type Policy struct {
 	existence  *existenceSpec
 	types      map[string]bool // the lower-cased types the if can be true for (AppliesToType)
 	anyType    bool
+	reasons    *reasonMemo // Reason's texts of this binding, shared by WithEffect's copies
 }
 
 // Bind binds parameter values (checked as ResolveParameters does) and resolves
@@ -45,7 +48,7 @@ func (d *Definition) bindValues(values map[string]any, aliases *AliasTable) (*Po
 	if aliases == nil {
 		aliases = defaultAliases
 	}
-	p := &Policy{Definition: d, Parameters: values, aliases: aliases}
+	p := &Policy{Definition: d, Parameters: values, aliases: aliases, reasons: &reasonMemo{}}
 	b := &binder{st: &state{params: values, pol: p}, aliases: aliases}
 	c, err := d.ifCond.bind(b)
 	if err != nil {
@@ -226,10 +229,69 @@ func (r Result) Reason() string {
 		return "no condition decided" + r.note
 	case v.err != nil:
 		return explain(&v) + " (Azure Policy: an evaluation error is an implicit deny)" + r.note
-	case v.t == triUnknown:
-		return explain(&v) + " (a value unknown at preview decides)" + r.note
 	}
-	return explain(&v) + r.note
+	k, ok := keyOf(&v, r.note)
+	if ok && r.Policy != nil && r.Policy.reasons != nil {
+		if s, ok := r.Policy.reasons.m.Load(k); ok {
+			return s.(string)
+		}
+	}
+	out := explain(&v) + r.note
+	if v.t == triUnknown {
+		out = explain(&v) + " (a value unknown at preview decides)" + r.note
+	}
+	if ok && r.Policy != nil && r.Policy.reasons != nil && r.Policy.reasons.n.Add(1) <= maxReasons {
+		r.Policy.reasons.m.Store(k, out)
+	}
+	return out
+}
+
+// reasonMemo holds the reasons a policy rendered, by what renders them, so
+// that the same condition failing alike on many resources is rendered once.
+type reasonMemo struct {
+	m sync.Map // reasonKey → string
+	n atomic.Int32
+}
+
+// maxReasons bounds a policy's memo: a reason with a resource's own value (its
+// name) is held only until the memo is full.
+const maxReasons = 256
+
+// reasonKey is everything explain renders for a verdict whose values are
+// scalars and whose detail, if any, has no detail of its own: two verdicts with
+// equal keys have equal reasons.
+type reasonKey struct {
+	note                    string
+	at, dAt                 leaf
+	t, dT                   tri
+	member, dMember         int
+	val, opnd, memberVal    any
+	dVal, dOpnd, dMemberVal any
+	hasDetail               bool
+}
+
+func keyOf(v *verdict, note string) (reasonKey, bool) {
+	k := reasonKey{note: note, at: v.at, t: v.t, member: v.member, val: v.val, opnd: v.opnd, memberVal: v.memberVal}
+	if v.err != nil || !scalar(v.val) || !scalar(v.opnd) || !scalar(v.memberVal) {
+		return k, false
+	}
+	if d := v.detail; d != nil {
+		if d.err != nil || d.detail != nil || !scalar(d.val) || !scalar(d.opnd) || !scalar(d.memberVal) {
+			return k, false
+		}
+		k.hasDetail, k.dAt, k.dT, k.dMember, k.dVal, k.dOpnd, k.dMemberVal = true, d.at, d.t, d.member, d.val, d.opnd, d.memberVal
+	}
+	return k, true
+}
+
+// scalar reports whether a value is of a comparable kind Render renders alike
+// whenever it is equal.
+func scalar(x any) bool {
+	switch x.(type) {
+	case nil, string, bool, float64, int, int64, UnknownValue, absentValue:
+		return true
+	}
+	return false
 }
 
 // Matched reports whether the if condition was true.
