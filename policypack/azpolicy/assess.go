@@ -135,7 +135,9 @@ type Verdict struct {
 // and calls fn with each verdict, in order. When the resource's id is not known
 // and an assignment's scope or notScopes (or an exemption's scope) is a
 // subscription or resource group, whether they apply cannot be told: a
-// non-compliant verdict is then CannotVerify, saying so.
+// non-compliant verdict is then CannotVerify, saying so. Evaluate may be
+// called from several goroutines at once (the pack's policy evaluates a
+// stack's resources on every core).
 func (as *Assessment) Evaluate(res *Resource, at Placement, ctx *Context, fn func(Verdict)) {
 	w := placeOf(at.ID, at.Containers)
 	s := &state{}
