@@ -102,24 +102,7 @@ func azpolicyServer(tb testing.TB) *analyzer.Server {
 // and every stack rule) with azure-policy-assignments enabled and the 200
 // definitions assigned: the target is < 100 ms at 10,000 resources.
 func BenchmarkAzurePolicyAnalyzeStack(b *testing.B) {
-	srv := azpolicyServer(b)
-	ctx := context.Background()
-	for _, n := range sizes {
-		res, err := RPCResources(realistic(b, n))
-		if err != nil {
-			b.Fatal(err)
-		}
-		req := &pulumirpc.AnalyzeStackRequest{Resources: res}
-		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := srv.AnalyzeStack(ctx, req); err != nil {
-					b.Fatal(err)
-				}
-			}
-			perResource(b, n)
-		})
-	}
+	benchAnalyzeStack(b, azpolicyServer(b))
 }
 
 // BenchmarkAzurePolicyRule times the azure-policy-assignments policy alone over

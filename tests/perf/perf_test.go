@@ -226,7 +226,12 @@ func BenchmarkAnalyzeInProcess(b *testing.B) {
 // BenchmarkAnalyzeStackInProcess times the analyzer's AnalyzeStack called directly
 // (no gRPC), decoding included: the target is < 100 ms for 10,000 resources.
 func BenchmarkAnalyzeStackInProcess(b *testing.B) {
-	srv := newServer(b)
+	benchAnalyzeStack(b, newServer(b))
+}
+
+// benchAnalyzeStack times srv's AnalyzeStack over each of the sizes' realistic
+// stacks, per resource.
+func benchAnalyzeStack(b *testing.B, srv *analyzer.Server) {
 	ctx := context.Background()
 	for _, n := range sizes {
 		res, err := RPCResources(realistic(b, n))
