@@ -311,6 +311,10 @@ func (p *Policy) evaluate(res *Resource, ctx *Context, s *state) Result {
 	case p.Definition.mode == modeProvider:
 		out.Outcome = NotEvaluable
 		return out
+	case exemptLower(res.lowerType()):
+		// Azure Policy does not evaluate the type at all (exempt.go).
+		out.Outcome, out.resource = NotApplicable, res.Type()
+		return out
 	case p.Definition.mode == modeIndexed && !supportsTagsAndLocation(res):
 		out.Outcome, out.resource = NotApplicable, res.Type()
 		return out

@@ -12,7 +12,7 @@ import "strings"
 func (p *Policy) AppliesToType(armType string) bool { return p.appliesLower(strings.ToLower(armType)) }
 
 // appliesLower is AppliesToType for a lower-cased type.
-func (p *Policy) appliesLower(lt string) bool { return p.anyType || p.types[lt] }
+func (p *Policy) appliesLower(lt string) bool { return !exemptLower(lt) && (p.anyType || p.types[lt]) }
 
 // condTypes returns the lower-cased types a condition can be true for; all is
 // true when it can be true for any type.

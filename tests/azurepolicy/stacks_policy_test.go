@@ -2,7 +2,6 @@ package azurepolicy
 
 import (
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -114,23 +113,6 @@ var notARMEvaluated = map[string]string{
 		"the Cognitive Services data plane enforces it on model deployments; the pack's ai-deployments-approved-models rule judges the same allow-list",
 }
 
-// unresolved are mandatory findings the evaluator reports on the shipped stacks
-// that Azure may not: each is a resource type and an assignment, with why it
-// stays open. They are listed, not ignored: the test fails when one disappears
-// (remove it) or another appears.
-var unresolved = map[string][]string{
-	"corp":   {"azure-native:resources:Deployment Deny-Resource-Locations"},
-	"online": {"azure-native:resources:Deployment Deny-Resource-Locations"},
-}
-
-// unresolvedWhy: the API Management pool backend is an ARM template deployment
-// (Microsoft.Resources/deployments, resource group scope, no location). Allowed
-// locations matches a missing location, so the evaluator denies it; whether
-// Azure Policy evaluates template deployments themselves (as opposed to the
-// resources they deploy) is not stated by the Microsoft pages read offline on
-// 2026-12-03, and this has not been tried against Azure.
-const unresolvedWhy = "template deployments and Allowed locations"
-
 // TestStacksCompliantWithTheirDenies: each shipped stack, judged with the
 // assignments it registers and the ALZ estate's corp guardrail, with the
 // built-in definitions they use supplied from Azure's files, meets every Deny:
@@ -146,10 +128,9 @@ func TestStacksCompliantWithTheirDenies(t *testing.T) {
 				t.Fatalf("the %s stack registers the enforced Deny assignments %v; want at least %d", stack, denies, minDenies[stack])
 			}
 			fs := judge(tenantContext(t, "builtins", "alz-estate"), rs)
-			var open []string
 			for _, f := range fs {
 				if !f.Advisory {
-					open = append(open, unresolvedKey(f))
+					t.Errorf("mandatory: %s", f.Render(true))
 				}
 				for _, d := range denies {
 					if strings.Contains(f.Message, `policy assignment "`+d+`"`) && strings.Contains(f.Message, "not evaluated") {
@@ -157,25 +138,8 @@ func TestStacksCompliantWithTheirDenies(t *testing.T) {
 					}
 				}
 			}
-			slices.Sort(open)
-			open = slices.Compact(open)
-			if want := unresolved[stack]; !slices.Equal(open, want) {
-				t.Errorf("mandatory findings (resource type and assignment) %q; want only the unresolved %q (%s)", open, want, unresolvedWhy)
-			}
 		})
 	}
-}
-
-// unresolvedKey is a mandatory finding as unresolved lists it: the resource
-// type without its API version, and the assignment's name.
-func unresolvedKey(f rules.Finding) string {
-	t := string(resource.URN(f.URN).Type())
-	if i := strings.Index(t, "/"); i >= 0 {
-		t = t[:i] + t[strings.LastIndex(t, ":"):]
-	}
-	_, rest, _ := strings.Cut(f.Message, `policy assignment "`)
-	name, _, _ := strings.Cut(rest, `"`)
-	return t + " " + name
 }
 
 // setProperty sets a property of a resource's inputs by path ("properties.x"),
