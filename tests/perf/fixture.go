@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/aiready/aiready/internal/pulumitest"
@@ -108,6 +109,68 @@ func FromRegistrations(regs []pulumitest.Resource) []Resource {
 			res.Provider = providers[res.ProviderURN]
 		}
 		out = append(out, res)
+	}
+	return dependencyOrder(out)
+}
+
+// dependencyOrder sorts resources so that each comes after its parent and the
+// resources it depends on, ties broken by URN: the engine registers a program's
+// resources in an order that varies from run to run, and the scaled sets, which
+// cut a base set at n resources, must not.
+func dependencyOrder(rs []Resource) []Resource {
+	byURN := make(map[string]int, len(rs))
+	for i, r := range rs {
+		byURN[r.URN] = i
+	}
+	waiting := make([]int, len(rs))
+	dependents := make([][]int, len(rs))
+	for i, r := range rs {
+		for _, d := range prerequisites(r) {
+			if j, ok := byURN[d]; ok && j != i {
+				waiting[i]++
+				dependents[j] = append(dependents[j], i)
+			}
+		}
+	}
+	var ready []int
+	for i := range rs {
+		if waiting[i] == 0 {
+			ready = append(ready, i)
+		}
+	}
+	out := make([]Resource, 0, len(rs))
+	for len(ready) > 0 {
+		sort.Slice(ready, func(a, b int) bool { return rs[ready[a]].URN < rs[ready[b]].URN })
+		i := ready[0]
+		ready = ready[1:]
+		out = append(out, rs[i])
+		for _, d := range dependents[i] {
+			if waiting[d]--; waiting[d] == 0 {
+				ready = append(ready, d)
+			}
+		}
+	}
+	return out
+}
+
+// prerequisites are the URNs a resource needs registered before it, each once.
+func prerequisites(r Resource) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(u string) {
+		if u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	add(r.Parent)
+	for _, d := range r.Dependencies {
+		add(d)
+	}
+	for _, deps := range r.PropertyDependencies {
+		for _, d := range deps {
+			add(d)
+		}
 	}
 	return out
 }
