@@ -80,6 +80,17 @@ func objectArraySchema(desc string) map[string]any {
 	return map[string]any{"type": "array", "description": desc, "items": map[string]any{"type": "object"}}
 }
 
+// parseExport parses an inline export key into the AzurePolicy field it
+// names and rebuilds the combined export.
+func parseExport(key string, kinds azpolicy.Kinds, field func(*AzurePolicy) **azpolicy.Export) func(*Settings, any) error {
+	return func(s *Settings, v any) error {
+		e, err := azurePolicyExport(key, v, kinds)
+		*field(&s.AzurePolicy) = e
+		s.AzurePolicy.rebuild()
+		return err
+	}
+}
+
 // azurePolicyKeys are the keys of the azure-policy-assignments policy.
 var azurePolicyKeys = []Key{
 	{
@@ -87,34 +98,19 @@ var azurePolicyKeys = []Key{
 		Description: "Policy definitions and policy set definitions the tenant has (the JSON of `az policy definition list` and `az policy set-definition list`, " +
 			"or objects in the REST and Azure/azure-policy repository shape), for the assignments to evaluate: built-ins the stack assigns, the tenant's custom ones.",
 		Schema: objectArraySchema("policy definitions and set definitions (az policy definition list, az policy set-definition list)"),
-		parse: func(s *Settings, v any) error {
-			e, err := azurePolicyExport("azurePolicyDefinitions", v, azpolicy.Definitions|azpolicy.Sets)
-			s.AzurePolicy.Definitions = e
-			s.AzurePolicy.rebuild()
-			return err
-		},
+		parse:  parseExport("azurePolicyDefinitions", azpolicy.Definitions|azpolicy.Sets, func(p *AzurePolicy) **azpolicy.Export { return &p.Definitions }),
 	},
 	{
 		Name:        "azurePolicyAssignments",
 		Description: "Policy assignments in force in the tenant (the JSON of `az policy assignment list`), evaluated on the stack's resources they cover.",
 		Schema:      objectArraySchema("policy assignments (az policy assignment list)"),
-		parse: func(s *Settings, v any) error {
-			e, err := azurePolicyExport("azurePolicyAssignments", v, azpolicy.Assignments)
-			s.AzurePolicy.Assignments = e
-			s.AzurePolicy.rebuild()
-			return err
-		},
+		parse:       parseExport("azurePolicyAssignments", azpolicy.Assignments, func(p *AzurePolicy) **azpolicy.Export { return &p.Assignments }),
 	},
 	{
 		Name:        "azurePolicyExemptions",
 		Description: "Policy exemptions of the tenant (the JSON of `az policy exemption list`): a resource at or below an exemption's scope is not reported for the assignment (or set members) it exempts until it expires.",
 		Schema:      objectArraySchema("policy exemptions (az policy exemption list)"),
-		parse: func(s *Settings, v any) error {
-			e, err := azurePolicyExport("azurePolicyExemptions", v, azpolicy.Exemptions)
-			s.AzurePolicy.Exemptions = e
-			s.AzurePolicy.rebuild()
-			return err
-		},
+		parse:       parseExport("azurePolicyExemptions", azpolicy.Exemptions, func(p *AzurePolicy) **azpolicy.Export { return &p.Exemptions }),
 	},
 	{
 		Name: "azurePolicyFiles",
