@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 )
@@ -234,6 +235,16 @@ func ARMType(token string) (string, error) {
 		return "", err
 	}
 	return t.armType, nil
+}
+
+// NativeRenames returns the flattened inputs a type sends under another ARM
+// property name (input → ARM property; empty for most types).
+func NativeRenames(token string) (map[string]string, error) {
+	t, err := lookupNative(token)
+	if err != nil {
+		return nil, err
+	}
+	return maps.Clone(t.Renames), nil
 }
 
 // NativeTokens lists the tokens of the conversion table ("network:SecurityRule").
