@@ -33,6 +33,11 @@ func TestUserNamedArchetypes(t *testing.T) {
 	if tagged == 0 {
 		t.Error("no resource carries the archetype tag")
 	}
+	hub := corpArgs()
+	hub.Archetype, hub.ArchetypeBase = ArchetypeConnectivity, ArchetypeCorp
+	if err := hub.Validate(); err == nil || !strings.Contains(err.Error(), `ArchetypeBase: "corp" is set, but Archetype "connectivity" is built in; leave it empty`) {
+		t.Errorf("connectivity with a base: %v", err)
+	}
 	for base, want := range map[string]string{
 		"":             `Archetype: "research" is not an archetype`,
 		"connectivity": `ArchetypeBase: "connectivity" is not a built-in archetype; the user-named Archetype "research" behaves as one of corp, online, dev, sandbox`,

@@ -99,9 +99,8 @@ func (a *Args) resolve() (*resolved, error) {
 	switch {
 	case a.Archetype == "":
 		v.add("Archetype: required; use one of %s", strings.Join(Archetypes(), ", "))
-	case a.Archetype == ArchetypeConnectivity && a.ArchetypeBase == "":
 	default:
-		if _, err := conventions.Resolve("Archetype", "ArchetypeBase", a.Archetype, a.ArchetypeBase); err != nil {
+		if _, err := conventions.Resolve("Archetype", "ArchetypeBase", a.Archetype, a.ArchetypeBase, conventions.Connectivity); err != nil {
 			v.add("%s", err)
 		}
 	}

@@ -105,14 +105,19 @@ func ValidName(name string) bool { return userNamedRE.MatchString(name) }
 
 // Resolve returns the built-in archetype an archetype behaves as: a built-in
 // one itself (base empty), a user-named one its base, which must be a
-// built-in workload archetype. field and baseField name the two inputs in the
-// errors, which say the value and what is allowed.
-func Resolve(field, baseField, name, base string) (Archetype, error) {
+// built-in workload archetype. also are the other built-in archetypes the
+// caller accepts as themselves (SecureNetwork's connectivity); a built-in name
+// the caller does not accept is never taken as user-named. field and baseField
+// name the two inputs in the errors, which say the value and what is allowed.
+func Resolve(field, baseField, name, base string, also ...Archetype) (Archetype, error) {
 	a, builtIns := Archetype(name), strings.Join(WorkloadNames(), ", ")
+	_, reserved := a.Meaning()
 	switch {
 	case name == "":
 		return "", fmt.Errorf("%s is required: use one of %s, or a user-named archetype with %s", field, builtIns, baseField)
-	case a.BuiltIn():
+	case reserved && !a.BuiltIn() && !slices.Contains(also, a):
+		return "", fmt.Errorf("%s: %q is not an archetype here; use one of %s", field, name, builtIns)
+	case a.BuiltIn() || slices.Contains(also, a):
 		if base != "" {
 			return "", fmt.Errorf("%s: %q is set, but %s %q is built in; leave it empty", baseField, base, field, name)
 		}

@@ -25,6 +25,13 @@ func TestResolve(t *testing.T) {
 		{"research", "", `Archetype: "research" is not an archetype; use one of corp, online, dev, sandbox`},
 		{"research", "connectivity", `ArchetypeBase: "connectivity" is not a built-in archetype; the user-named Archetype "research" behaves as one of corp, online, dev, sandbox`},
 		{"research", "lab", `ArchetypeBase: "lab" is not a built-in archetype`},
+		{"connectivity", "corp", `Archetype: "connectivity" is not an archetype here; use one of corp, online, dev, sandbox`},
+	}
+	if got, err := Resolve("Archetype", "ArchetypeBase", "connectivity", "", Connectivity); err != nil || got != Connectivity {
+		t.Errorf("connectivity where the caller accepts it: %q, %v", got, err)
+	}
+	if _, err := Resolve("Archetype", "ArchetypeBase", "connectivity", "corp", Connectivity); err == nil || !strings.Contains(err.Error(), `ArchetypeBase: "corp" is set, but Archetype "connectivity" is built in; leave it empty`) {
+		t.Errorf("connectivity with a base: %v", err)
 	}
 	for _, c := range bad {
 		if _, err := Resolve("Archetype", "ArchetypeBase", c.name, c.base); err == nil || !strings.Contains(err.Error(), c.want) {
