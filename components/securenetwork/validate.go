@@ -96,13 +96,10 @@ func (a *Args) resolve() (*resolved, error) {
 	r := &resolved{}
 
 	// Archetype.
-	switch {
-	case a.Archetype == "":
+	if a.Archetype == "" {
 		v.add("Archetype: required; use one of %s", strings.Join(Archetypes(), ", "))
-	default:
-		if _, err := conventions.Resolve("Archetype", "ArchetypeBase", a.Archetype, a.ArchetypeBase, conventions.Connectivity); err != nil {
-			v.add("%s", err)
-		}
+	} else if _, err := conventions.Resolve("Archetype", "ArchetypeBase", a.Archetype, a.ArchetypeBase, conventions.Connectivity); err != nil {
+		v.add("%s", err)
 	}
 
 	// APIM.
